@@ -1,0 +1,12 @@
+// The subcommands of procscope-cli; each returns the process exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace procscope::cli {
+
+int ostepCommand(const std::vector<std::string>& args);
+int simulateCommand(const std::vector<std::string>& args);
+
+} // namespace procscope::cli
