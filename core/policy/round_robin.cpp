@@ -4,6 +4,11 @@
 
 namespace procscope {
 
+namespace {
+constexpr std::size_t kControlBlockAhead = 4;
+constexpr std::size_t kProcessDataAhead = 2;
+} // namespace
+
 ReadyKey RoundRobin::enqueue(const Pcb& p, Cause why, SchedContext&)
 {
     m_expiredAlone = (why == Cause::SliceExpired && m_queue.empty()) ? p.pid : kNoPid;
@@ -18,12 +23,16 @@ void RoundRobin::remove(Pid pid)
         m_queue.erase(it);
 }
 
-Choice RoundRobin::pick(SchedContext&, int)
+Choice RoundRobin::pick(SchedContext& ctx, int)
 {
     if (m_queue.empty())
         return {};
     const Pid pid = m_queue.front();
     m_queue.pop_front();
+    if (m_queue.size() > kControlBlockAhead)
+        ctx.prefetchControlBlock(m_queue[kControlBlockAhead]);
+    if (m_queue.size() > kProcessDataAhead)
+        ctx.prefetchProcessData(m_queue[kProcessDataAhead]);
     const bool renewed = pid == m_expiredAlone;
     m_expiredAlone = kNoPid;
     return Choice{pid, renewed ? Reason::SliceRenewed : Reason::RoundRobin, static_cast<std::int32_t>(m_quantum), 0};

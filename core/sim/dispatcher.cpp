@@ -3,6 +3,23 @@
 
 namespace procscope {
 
+void Simulator::prefetchControlBlock(Pid pid) const
+{
+    if (const Pcb* p = findProcess(pid)) {
+        __builtin_prefetch(p);
+        __builtin_prefetch(reinterpret_cast<const char*>(p) + 64);
+    }
+}
+
+void Simulator::prefetchProcessData(Pid pid) const
+{
+    if (const Pcb* p = findProcess(pid)) {
+        if (!p->atEnd())
+            __builtin_prefetch(&p->op());
+        m_trace.track(p->index).prefetchTail();
+    }
+}
+
 bool Simulator::cpuFree(const Cpu& c) const
 {
     return c.running == kNoPid && c.incoming == kNoPid && c.reservedFor == kNoPid && c.heldUntil <= m_now;

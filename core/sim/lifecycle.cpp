@@ -31,22 +31,24 @@ void Simulator::setState(Pcb& p, ProcessState s, Cause why, std::int32_t aux)
     m_trace.recordState(p.index, m_now, s, why, aux, m_policy->levelOf(p));
 }
 
-Pcb& Simulator::create(const ProcessSpec& spec, Pid parent)
+Pcb& Simulator::create(const ProcessSpec& spec, Pid parent, const Program* program)
 {
     Pcb p;
     p.pid = spec.pid == kNoPid ? m_nextPid : spec.pid;
     m_nextPid = std::max(m_nextPid, p.pid + 1);
     p.name = spec.name.empty() ? "P" + std::to_string(p.pid) : spec.name;
     p.parent = parent;
-    p.program = std::make_shared<const Program>(spec.program);
-    p.cpuLeft = totalCpu(spec.program);
+    p.setProgram(program);
+    p.cpuLeft = totalCpu(*program);
     p.priority = spec.priority;
     p.nice = spec.nice;
     p.tickets = spec.tickets;
     p.arrival = m_now;
     p.stateSince = m_now;
     p.index = m_trace.addProcess(ProcessInfo{p.pid, p.name, parent, m_now, p.priority, p.nice, p.tickets, 0});
-    m_index[p.pid] = m_procs.size();
+    if (static_cast<std::size_t>(p.pid) >= m_index.size())
+        m_index.resize(static_cast<std::size_t>(p.pid) + 1, -1);
+    m_index[static_cast<std::size_t>(p.pid)] = static_cast<std::int32_t>(m_procs.size());
     m_procs.push_back(std::move(p));
     Pcb& created = m_procs.back();
     m_trace.recordState(created.index, m_now, ProcessState::New, Cause::Created);
@@ -62,9 +64,9 @@ void Simulator::admit(Pcb& p, Cause why)
 // Enters the next CPU burst ahead of time so that policies see the burst length while it waits.
 void Simulator::prepare(Pcb& p)
 {
-    if (p.phase != Pcb::Phase::Start || p.pc >= p.program->size())
+    if (p.phase != Pcb::Phase::Start || p.atEnd())
         return;
-    const Op& op = (*p.program)[p.pc];
+    const Op& op = p.op();
     if (op.kind == Op::Kind::Cpu && op.ticks > 0) {
         p.phase = Pcb::Phase::Cpu;
         p.pieceLeft = op.ticks;
@@ -74,8 +76,9 @@ void Simulator::prepare(Pcb& p)
 void Simulator::arrivals()
 {
     generate();
-    while (m_nextArrival < m_pending.size() && m_pending[m_nextArrival].arrival <= m_now) {
-        Pcb& p = create(m_pending[m_nextArrival++], kInitPid);
+    while (m_nextArrival < m_pending.size() && m_pending[m_nextArrival]->arrival <= m_now) {
+        const ProcessSpec& spec = *m_pending[m_nextArrival++];
+        Pcb& p = create(spec, kInitPid, &spec.program);
         admit(p, Cause::Admitted);
     }
 }
@@ -84,8 +87,8 @@ void Simulator::arrivals()
 Simulator::Outcome Simulator::advance(Pcb& p)
 {
     const auto& machine = m_workload.machine;
-    while (p.pc < p.program->size()) {
-        const Op& op = (*p.program)[p.pc];
+    while (!p.atEnd()) {
+        const Op& op = p.op();
         switch (op.kind) {
         case Op::Kind::Cpu:
             if (op.ticks > 0) {
@@ -106,15 +109,18 @@ Simulator::Outcome Simulator::advance(Pcb& p)
             p.phase = Pcb::Phase::IoWait;
             return Outcome::BlockIo;
         case Op::Kind::Fork: {
+            if (m_trace.processCount() >= kMaxProcesses) {
+                ++p.pc;  // fork() fails (EAGAIN): no room for another process
+                break;
+            }
             ProcessSpec spec;
             spec.pid = m_nextPid;
             spec.name = op.childName.empty() ? p.name + "'" : op.childName;
             spec.priority = p.priority;
             spec.nice = p.nice;
             spec.tickets = p.tickets;
-            spec.program = *op.child;
             const Pid parentPid = p.pid;
-            Pcb& child = create(spec, parentPid);  // may reallocate m_procs: p is stale after this
+            Pcb& child = create(spec, parentPid, op.child.get());  // may reallocate m_procs: p is stale after this
             const Pid childPid = child.pid;
             admit(child, Cause::Admitted);
             Pcb& parent = proc(parentPid);
@@ -123,8 +129,7 @@ Simulator::Outcome Simulator::advance(Pcb& p)
             return advance(parent);
         }
         case Op::Kind::Exec:
-            p.program = op.child;
-            p.pc = 0;
+            p.setProgram(op.child.get());
             p.cpuLeft = totalCpu(*p.program);
             break;
         case Op::Kind::Wait: {
@@ -156,7 +161,7 @@ Simulator::Outcome Simulator::advance(Pcb& p)
         }
         case Op::Kind::Exit:
             p.exitCode = op.exitCode;
-            p.pc = p.program->size();
+            p.pc = p.opCount;
             break;
         }
     }
@@ -201,6 +206,8 @@ void Simulator::completions()
     while (!m_ioDone.empty() && m_ioDone.top().at <= m_now) {
         const IoDone done = m_ioDone.top();
         m_ioDone.pop();
+        if (!m_ioDone.empty())
+            prefetchControlBlock(m_ioDone.top().pid);
         Pcb* p = find(done.pid);
         if (!p || p->ioTicket != done.ticket) {
             // Cancelled (the process was killed); a FIFO device moves on to its next request.
@@ -339,7 +346,7 @@ void Simulator::applyCommand(const Command& c)
     if (c.kind == Command::Kind::Create) {
         ProcessSpec spec = c.process;
         spec.pid = kNoPid;
-        Pcb& p = create(spec, kInitPid);
+        Pcb& p = create(spec, kInitPid, &c.process.program);
         admit(p, Cause::Admitted);
         return;
     }

@@ -15,20 +15,24 @@ struct Pcb {
     // the CPU (MachineSpec::ioIssueCost), waiting for the device, completing it on the CPU.
     enum class Phase : std::uint8_t { Start, Cpu, IoIssue, IoWait, IoDone, Idle, Done };
 
-    Pid pid = kNoPid;
-    ProcIndex index = 0;  // in the Trace
-    std::string name;
-    Pid parent = kInitPid;
-    std::vector<Pid> children;
-
+    // Hot fields first: the dispatcher touches these for every decision.
     ProcessState state = ProcessState::New;
-    std::shared_ptr<const Program> program;
-    std::size_t pc = 0;      // next operation
     Phase phase = Phase::Start;
+    bool inWait = false;
+    bool ioFinishedWhileSuspended = false;
+    Pid pid = kNoPid;
+    ProcIndex index = 0;     // in the Trace
+    int cpu = -1;            // CPU it runs on (or last ran on)
+    std::uint32_t pc = 0;    // next operation
+    std::uint32_t opCount = 0;
+    const Op* ops = nullptr; // the program's operations (see `program`)
     Tick pieceLeft = 0;      // CPU ticks left in the current piece of work (Cpu, IoIssue, IoDone, Idle)
+    Tick sliceLeft = kForever;
+    Tick stateSince = 0;
     Tick cpuLeft = 0;        // CPU ticks left in the whole program (STCF's "remaining")
-    int ioDevice = 0;
     Tick ioTicks = 0;
+    int ioDevice = 0;
+    std::uint32_t ioTicket = 0; // bumped to cancel an I/O in flight (kill)
 
     int priority = 0;
     int nice = 0;
@@ -44,15 +48,23 @@ struct Pcb {
     int dispatches = 0;
     int exitCode = 0;
 
-    // Mechanism bookkeeping.
-    Tick stateSince = 0;
-    int cpu = -1;            // CPU it runs on (or last ran on)
-    Tick sliceLeft = kForever;
     Pid waitingFor = kNoPid; // in wait(): a pid, kNoPid for any
-    bool inWait = false;
-    bool ioFinishedWhileSuspended = false;
-    std::uint32_t ioTicket = 0; // bumped to cancel an I/O in flight (kill)
     ProcessState suspendedFrom = ProcessState::Ready;
+    Pid parent = kInitPid;
+    // Owned by the Workload, a Command or a fork/exec operation, all of which outlive the run.
+    const Program* program = nullptr;
+    std::string name;
+    std::vector<Pid> children;
+
+    void setProgram(const Program* p)
+    {
+        program = p;
+        ops = p->data();
+        opCount = static_cast<std::uint32_t>(p->size());
+        pc = 0;
+    }
+    bool atEnd() const { return pc >= opCount; }
+    const Op& op() const { return ops[pc]; }
 
     bool exhausted() const { return phase == Phase::Done || phase == Phase::Idle; }
     // CPU ticks until this process next blocks or exits, as far as the current piece goes.

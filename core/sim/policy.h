@@ -19,6 +19,11 @@ public:
     virtual int cpuCount() const = 0;
     // The engine's seeded random stream (Python-compatible), for Lottery.
     virtual double random() = 0;
+    // Hints from a policy that knows whom it will pick soon, so the engine can bring that process's
+    // data into the cache while it works on the current one: first its control block (a few picks
+    // ahead), then, once that has arrived, what the control block points to (one or two ahead).
+    virtual void prefetchControlBlock(Pid pid) const = 0;
+    virtual void prefetchProcessData(Pid pid) const = 0;
 };
 
 struct Choice {

@@ -3,6 +3,7 @@
 #include "core/model/generator.h"
 
 #include <algorithm>
+#include <utility>
 #include <string>
 
 namespace procscope {
@@ -18,14 +19,14 @@ Simulator::~Simulator() = default;
 
 const Pcb* Simulator::findProcess(Pid pid) const
 {
-    auto it = m_index.find(pid);
-    return it == m_index.end() ? nullptr : &m_procs[it->second];
+    if (pid < 0 || static_cast<std::size_t>(pid) >= m_index.size() || m_index[static_cast<std::size_t>(pid)] < 0)
+        return nullptr;
+    return &m_procs[static_cast<std::size_t>(m_index[static_cast<std::size_t>(pid)])];
 }
 
 Pcb* Simulator::find(Pid pid)
 {
-    auto it = m_index.find(pid);
-    return it == m_index.end() ? nullptr : &m_procs[it->second];
+    return const_cast<Pcb*>(std::as_const(*this).findProcess(pid));
 }
 
 void Simulator::reset()
@@ -45,21 +46,24 @@ void Simulator::reset()
     m_cpus.assign(static_cast<std::size_t>(m_workload.machine.cpus), Cpu{});
     m_devices.assign(m_workload.machine.devices.size(), Device{});
     m_ioDone = {};
-    m_pending = m_workload.processes;
+    m_pending.clear();
+    for (const ProcessSpec& spec : m_workload.processes)
+        m_pending.push_back(&spec);
+    m_generated.clear();
     m_genNext = kForever;
     if (m_workload.generator) {
         m_genRng = ostep::PyRandom(static_cast<std::int64_t>(m_workload.generator->seed));
         m_genNext = 0;
     }
-    std::stable_sort(m_pending.begin(), m_pending.end(), [](const ProcessSpec& a, const ProcessSpec& b) {
-        return a.arrival != b.arrival ? a.arrival < b.arrival : a.pid < b.pid;
+    std::stable_sort(m_pending.begin(), m_pending.end(), [](const ProcessSpec* a, const ProcessSpec* b) {
+        return a->arrival != b->arrival ? a->arrival < b->arrival : a->pid < b->pid;
     });
     m_nextArrival = 0;
     m_nextCommand = 0;
     m_ioSeq = 0;
     m_nextPid = 0;
-    for (const auto& p : m_pending)
-        m_nextPid = std::max(m_nextPid, p.pid + 1);
+    for (const ProcessSpec* p : m_pending)
+        m_nextPid = std::max(m_nextPid, p->pid + 1);
     m_now = 0;
     generate();
     m_timerDue = m_policy->nextTimer(0);
@@ -76,10 +80,12 @@ void Simulator::generate()
         const GeneratorSpec& g = *m_workload.generator;
         auto batch = generateBatch(g, m_genRng, m_genNext, m_nextPid);
         m_nextPid += g.count;
-        std::vector<ProcessSpec> rest(m_pending.begin() + static_cast<std::ptrdiff_t>(m_nextArrival), m_pending.end());
-        rest.insert(rest.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
-        std::stable_sort(rest.begin(), rest.end(), [](const ProcessSpec& a, const ProcessSpec& b) {
-            return a.arrival != b.arrival ? a.arrival < b.arrival : a.pid < b.pid;
+        std::vector<const ProcessSpec*> rest(m_pending.begin() + static_cast<std::ptrdiff_t>(m_nextArrival),
+                                             m_pending.end());
+        for (ProcessSpec& spec : batch)
+            rest.push_back(&m_generated.emplace_back(std::move(spec)));
+        std::stable_sort(rest.begin(), rest.end(), [](const ProcessSpec* a, const ProcessSpec* b) {
+            return a->arrival != b->arrival ? a->arrival < b->arrival : a->pid < b->pid;
         });
         m_pending = std::move(rest);
         m_nextArrival = 0;
@@ -128,7 +134,7 @@ Tick Simulator::nextBoundary() const
     Tick next = kForever;
     for (const auto& cpu : m_cpus) {
         if (cpu.running != kNoPid) {
-            const Pcb& p = m_procs[m_index.at(cpu.running)];
+            const Pcb& p = pcb(cpu.running);
             next = std::min(next, m_now + std::max<Tick>(1, std::min(p.pieceLeft, p.sliceLeft)));
         }
         if (cpu.incoming != kNoPid)
@@ -139,7 +145,7 @@ Tick Simulator::nextBoundary() const
     if (!m_ioDone.empty())
         next = std::min(next, m_ioDone.top().at);
     if (m_nextArrival < m_pending.size())
-        next = std::min(next, m_pending[m_nextArrival].arrival);
+        next = std::min(next, m_pending[m_nextArrival]->arrival);
     if (m_nextCommand < m_commands.size())
         next = std::min(next, m_commands[m_nextCommand].at);
     if (m_timerDue != kForever)

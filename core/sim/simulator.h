@@ -75,9 +75,11 @@ private:
     enum class Outcome { Continue, BlockIo, BlockWait, Exit };
 
     // SchedContext
-    const Pcb& pcb(Pid pid) const override { return m_procs[m_index.at(pid)]; }
+    const Pcb& pcb(Pid pid) const override { return m_procs[static_cast<std::size_t>(m_index[static_cast<std::size_t>(pid)])]; }
     int cpuCount() const override { return static_cast<int>(m_cpus.size()); }
     double random() override { return m_rng.random(); }
+    void prefetchControlBlock(Pid pid) const override;
+    void prefetchProcessData(Pid pid) const override;
 
     void reset();
     void boundary();
@@ -98,7 +100,7 @@ private:
     void dispatchFreeCpus();
 
     // Program execution and lifecycle (lifecycle.cpp)
-    Pcb& create(const ProcessSpec& spec, Pid parent);
+    Pcb& create(const ProcessSpec& spec, Pid parent, const Program* program);
     void admit(Pcb& p, Cause why);
     void prepare(Pcb& p);
     Outcome advance(Pcb& p);
@@ -114,7 +116,7 @@ private:
     void arrivals();
     void generate();
     void setState(Pcb& p, ProcessState s, Cause why, std::int32_t aux = 0);
-    Pcb& proc(Pid pid) { return m_procs[m_index.at(pid)]; }
+    Pcb& proc(Pid pid) { return m_procs[static_cast<std::size_t>(m_index[static_cast<std::size_t>(pid)])]; }
     Pcb* find(Pid pid);
 
     Workload m_workload;
@@ -126,11 +128,12 @@ private:
     std::unique_ptr<Policy> m_policy;
     ostep::PyRandom m_rng;
     std::deque<Pcb> m_procs;  // a deque: references stay valid when fork() adds one
-    std::unordered_map<Pid, std::size_t> m_index;
+    std::vector<std::int32_t> m_index;  // pid -> position in m_procs, -1 for none
     std::vector<Cpu> m_cpus;
     std::vector<Device> m_devices;
     std::priority_queue<IoDone, std::vector<IoDone>, std::greater<>> m_ioDone;
-    std::vector<ProcessSpec> m_pending;  // arrivals, sorted by (arrival, pid), consumed from m_nextArrival
+    std::vector<const ProcessSpec*> m_pending;  // arrivals, sorted by (arrival, pid), consumed from m_nextArrival
+    std::deque<ProcessSpec> m_generated;        // processes drawn by the generator
     std::size_t m_nextArrival = 0;
     std::size_t m_nextCommand = 0;
     std::uint64_t m_ioSeq = 0;

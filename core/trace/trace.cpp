@@ -4,162 +4,68 @@
 
 namespace procscope {
 
-namespace {
-
-template <typename T>
-std::size_t capacityBytes(const std::vector<T>& v)
-{
-    return v.capacity() * sizeof(T);
-}
-
-// Index of the last element <= t in a sorted vector, or npos.
-std::size_t lastAtOrBefore(const std::vector<Tick>& at, Tick t)
-{
-    auto it = std::upper_bound(at.begin(), at.end(), t);
-    if (it == at.begin())
-        return static_cast<std::size_t>(-1);
-    return static_cast<std::size_t>(it - at.begin()) - 1;
-}
-
-} // namespace
-
-std::size_t ProcessTrack::indexAt(Tick t) const
-{
-    return lastAtOrBefore(m_at, t);
-}
-
 std::optional<ProcessState> ProcessTrack::stateAt(Tick t) const
 {
     const auto i = indexAt(t);
     if (i == npos)
         return std::nullopt;
-    return m_state[i];
+    return m_changes[i].state;
 }
 
 std::optional<Tick> ProcessTrack::nextChangeAfter(Tick t) const
 {
-    auto it = std::upper_bound(m_at.begin(), m_at.end(), t);
-    if (it == m_at.end())
+    const auto i = indexAt(t);
+    const std::size_t next = i == npos ? 0 : i + 1;
+    if (next >= size())
         return std::nullopt;
-    return *it;
+    return at(next);
 }
 
 std::optional<Tick> ProcessTrack::lastChangeBefore(Tick t) const
 {
-    auto it = std::lower_bound(m_at.begin(), m_at.end(), t);
-    if (it == m_at.begin())
+    const auto i = indexAt(t - 1);
+    if (i == npos)
         return std::nullopt;
-    return *(it - 1);
+    return at(i);
 }
 
 void ProcessTrack::append(Tick t, ProcessState s, Cause c, std::int32_t aux, std::uint8_t level)
 {
-    const auto n = m_at.size();
+    const auto n = m_changes.size();
     // A -> B -> A within one instant leaves no trace of B. If A comes back with other details (a
     // new queue level, another CPU), B's record becomes that change instead of erasing the past.
-    if (n >= 2 && m_at[n - 1] == t && m_state[n - 2] == s) {
-        if (m_aux[n - 2] == aux && m_level[n - 2] == level) {
-            m_at.pop_back();
-            m_state.pop_back();
-            m_cause.pop_back();
-            m_aux.pop_back();
-            m_level.pop_back();
+    if (n >= 2 && m_changes.at(n - 1) == t && m_changes[n - 2].state == s) {
+        if (m_changes[n - 2].aux == aux && m_changes[n - 2].level == level) {
+            m_changes.popBack();
         } else {
-            m_state[n - 1] = s;
-            m_cause[n - 1] = c;
-            m_aux[n - 1] = aux;
-            m_level[n - 1] = level;
+            Change& b = m_changes.back();
+            b.state = s;
+            b.cause = c;
+            b.aux = aux;
+            b.level = level;
         }
         return;
     }
-    m_at.push_back(t);
-    m_state.push_back(s);
-    m_cause.push_back(c);
-    m_aux.push_back(aux);
-    m_level.push_back(level);
-}
-
-void ProcessTrack::truncate(Tick t)
-{
-    const auto keep = static_cast<std::size_t>(std::lower_bound(m_at.begin(), m_at.end(), t) - m_at.begin());
-    m_at.resize(keep);
-    m_state.resize(keep);
-    m_cause.resize(keep);
-    m_aux.resize(keep);
-    m_level.resize(keep);
-}
-
-std::size_t ProcessTrack::bytes() const
-{
-    return capacityBytes(m_at) + capacityBytes(m_state) + capacityBytes(m_cause) + capacityBytes(m_aux) +
-           capacityBytes(m_level);
-}
-
-void ProcessTrack::shrink()
-{
-    m_at.shrink_to_fit();
-    m_state.shrink_to_fit();
-    m_cause.shrink_to_fit();
-    m_aux.shrink_to_fit();
-    m_level.shrink_to_fit();
-}
-
-std::size_t CpuTrack::indexAt(Tick t) const
-{
-    return lastAtOrBefore(m_at, t);
+    m_changes.push(t, Change{0, aux, s, c, level});
 }
 
 ProcIndex CpuTrack::procAt(Tick t) const
 {
     const auto i = indexAt(t);
-    return i == npos ? kCpuIdle : m_proc[i];
+    return i == npos ? kCpuIdle : m_records[i].proc();
 }
 
 void CpuTrack::append(Tick t, ProcIndex p, Reason r, std::int32_t a, std::int32_t b)
 {
-    if (!m_at.empty()) {
+    if (!m_records.empty()) {
         // An idle (or switch) record is replaced by a decision in the same instant; a decision is
         // never erased, so a zero-length run (a job of length 0) still shows in the record.
-        if (m_at.back() == t && m_proc.back() < 0) {
-            m_at.pop_back();
-            m_proc.pop_back();
-            m_reason.pop_back();
-            m_a.pop_back();
-            m_b.pop_back();
-        }
-        if (p < 0 && !m_proc.empty() && m_proc.back() == p)
+        if (m_records.at(m_records.size() - 1) == t && m_records.back().proc() < 0)
+            m_records.popBack();
+        if (p < 0 && !m_records.empty() && m_records.back().proc() == p)
             return;  // idle after idle: nothing new
     }
-    m_at.push_back(t);
-    m_proc.push_back(p);
-    m_reason.push_back(r);
-    m_a.push_back(a);
-    m_b.push_back(b);
-}
-
-void CpuTrack::truncate(Tick t)
-{
-    const auto keep = static_cast<std::size_t>(std::lower_bound(m_at.begin(), m_at.end(), t) - m_at.begin());
-    m_at.resize(keep);
-    m_proc.resize(keep);
-    m_reason.resize(keep);
-    m_a.resize(keep);
-    m_b.resize(keep);
-}
-
-std::size_t CpuTrack::bytes() const
-{
-    return capacityBytes(m_at) + capacityBytes(m_proc) + capacityBytes(m_reason) + capacityBytes(m_a) +
-           capacityBytes(m_b);
-}
-
-void CpuTrack::shrink()
-{
-    m_at.shrink_to_fit();
-    m_proc.shrink_to_fit();
-    m_reason.shrink_to_fit();
-    m_a.shrink_to_fit();
-    m_b.shrink_to_fit();
+    m_records.push(t, Record{0, Record::pack(p, r), a, b});
 }
 
 std::optional<ProcIndex> Trace::indexOf(Pid pid) const

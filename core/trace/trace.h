@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/types.h"
+#include "core/trace/time_series.h"
 
 #include <cstddef>
 #include <optional>
@@ -12,8 +13,9 @@
 
 namespace procscope {
 
-// Index of a process in Trace::processes (pids may be sparse in imported traces).
+// Index of a process in Trace::processes (pids may be sparse in imported traces); below kMaxProcesses.
 using ProcIndex = std::int32_t;
+inline constexpr std::size_t kMaxProcesses = (1u << 24) - 4;
 
 // What a CPU lane shows: a process index, or one of these.
 inline constexpr ProcIndex kCpuIdle = -1;
@@ -51,22 +53,22 @@ struct ProcessInfo {
     int exitCode = 0;
 };
 
-// State changes of one process, struct-of-arrays. aux: Running -> CPU, Blocked -> device (-1 for
+// State changes of one process, in time order. aux: Running -> CPU, Blocked -> device (-1 for
 // wait()), Ready -> ready-queue order key (smaller = nearer the head). level: MLFQ queue (0 = top)
-// or priority.
+// or priority. 12 bytes a change.
 class ProcessTrack {
 public:
-    std::size_t size() const { return m_at.size(); }
-    bool empty() const { return m_at.empty(); }
-    Tick at(std::size_t i) const { return m_at[i]; }
-    ProcessState state(std::size_t i) const { return m_state[i]; }
-    Cause cause(std::size_t i) const { return m_cause[i]; }
-    std::int32_t aux(std::size_t i) const { return m_aux[i]; }
-    std::uint8_t level(std::size_t i) const { return m_level[i]; }
+    std::size_t size() const { return m_changes.size(); }
+    bool empty() const { return m_changes.empty(); }
+    Tick at(std::size_t i) const { return m_changes.at(i); }
+    ProcessState state(std::size_t i) const { return m_changes[i].state; }
+    Cause cause(std::size_t i) const { return m_changes[i].cause; }
+    std::int32_t aux(std::size_t i) const { return m_changes[i].aux; }
+    std::uint8_t level(std::size_t i) const { return m_changes[i].level; }
 
     // Index of the last change at or before t; npos before the process exists.
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-    std::size_t indexAt(Tick t) const;
+    std::size_t indexAt(Tick t) const { return m_changes.indexAt(t); }
     std::optional<ProcessState> stateAt(Tick t) const;
     // Time of the next change strictly after t / the last change strictly before t.
     std::optional<Tick> nextChangeAfter(Tick t) const;
@@ -75,44 +77,57 @@ public:
     // Appends a change. Same-time changes that return to the previous state are folded away,
     // so a process dispatched and preempted in the same instant leaves no zero-length interval.
     void append(Tick t, ProcessState s, Cause c, std::int32_t aux, std::uint8_t level);
-    void truncate(Tick t);  // drops changes at or after t
-    std::size_t bytes() const;
-    void shrink();
+    void truncate(Tick t) { m_changes.truncate(t); }
+    void prefetchTail() const { m_changes.prefetchTail(); }
+    std::size_t bytes() const { return m_changes.bytes(); }
+    void shrink() { m_changes.shrink(); }
 
 private:
-    std::vector<Tick> m_at;
-    std::vector<ProcessState> m_state;
-    std::vector<Cause> m_cause;
-    std::vector<std::int32_t> m_aux;
-    std::vector<std::uint8_t> m_level;
+    struct Change {
+        std::uint32_t dt;
+        std::int32_t aux;
+        ProcessState state;
+        Cause cause;
+        std::uint8_t level;
+    };
+    TimeSeries<Change> m_changes;
 };
 
-// Occupancy of one CPU: each record starts an interval that lasts until the next record.
+// Occupancy of one CPU: each record starts an interval that lasts until the next record, and
+// carries the decision that started it. 16 bytes a record.
 class CpuTrack {
 public:
-    std::size_t size() const { return m_at.size(); }
-    Tick at(std::size_t i) const { return m_at[i]; }
-    ProcIndex proc(std::size_t i) const { return m_proc[i]; }
-    Reason reason(std::size_t i) const { return m_reason[i]; }
-    std::int32_t a(std::size_t i) const { return m_a[i]; }
-    std::int32_t b(std::size_t i) const { return m_b[i]; }
+    std::size_t size() const { return m_records.size(); }
+    Tick at(std::size_t i) const { return m_records.at(i); }
+    ProcIndex proc(std::size_t i) const { return m_records[i].proc(); }
+    Reason reason(std::size_t i) const { return m_records[i].reason(); }
+    std::int32_t a(std::size_t i) const { return m_records[i].a; }
+    std::int32_t b(std::size_t i) const { return m_records[i].b; }
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-    std::size_t indexAt(Tick t) const;
+    std::size_t indexAt(Tick t) const { return m_records.indexAt(t); }
     ProcIndex procAt(Tick t) const;  // kCpuIdle before the first record
 
-    // A record at the same time as the last one replaces it (the decision made last wins).
+    // An idle record is replaced by a decision made in the same instant.
     void append(Tick t, ProcIndex p, Reason r, std::int32_t a, std::int32_t b);
-    void truncate(Tick t);
-    std::size_t bytes() const;
-    void shrink();
+    void truncate(Tick t) { m_records.truncate(t); }
+    std::size_t bytes() const { return m_records.bytes(); }
+    void shrink() { m_records.shrink(); }
 
 private:
-    std::vector<Tick> m_at;
-    std::vector<ProcIndex> m_proc;
-    std::vector<Reason> m_reason;
-    std::vector<std::int32_t> m_a;
-    std::vector<std::int32_t> m_b;
+    struct Record {
+        std::uint32_t dt;
+        std::uint32_t packed;  // reason in the top 8 bits, process index + 3 in the low 24
+        std::int32_t a;
+        std::int32_t b;
+        ProcIndex proc() const { return static_cast<ProcIndex>(packed & 0xFFFFFF) - 3; }
+        Reason reason() const { return static_cast<Reason>(packed >> 24); }
+        static std::uint32_t pack(ProcIndex p, Reason r)
+        {
+            return (static_cast<std::uint32_t>(r) << 24) | static_cast<std::uint32_t>(p + 3);
+        }
+    };
+    TimeSeries<Record> m_records;
 };
 
 // Rare events that belong to no single process.
