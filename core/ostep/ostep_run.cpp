@@ -11,12 +11,12 @@ OstepRun scriptError(std::string_view script, const std::string& stdoutSoFar, co
     return r;
 }
 
-OstepRun runOstep(std::string_view script, const std::vector<std::string>& args)
+OstepRun runOstep(std::string_view script, const std::vector<std::string>& args, const OutputSink& sink)
 {
     if (script.ends_with(".py"))
         script.remove_suffix(3);
     if (script == "process-run")
-        return runProcessRun(args);
+        return runProcessRun(args, sink);
     if (script == "scheduler")
         return runScheduler(args);
     if (script == "mlfq")

@@ -6,6 +6,7 @@
 #include "core/model/workload.h"
 #include "core/ostep/py_random.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,10 +23,14 @@ struct OstepRun {
     std::optional<PyRandom> rng;
 };
 
-// script: "process-run", "scheduler", "mlfq" or "lottery" (".py" accepted).
-OstepRun runOstep(std::string_view script, const std::vector<std::string>& args);
+// Receives standard output as it is produced, for outputs too big to hold (a long process-run
+// table). Without one, OstepRun::out collects it.
+using OutputSink = std::function<void(std::string_view)>;
 
-OstepRun runProcessRun(const std::vector<std::string>& args);
+// script: "process-run", "scheduler", "mlfq" or "lottery" (".py" accepted).
+OstepRun runOstep(std::string_view script, const std::vector<std::string>& args, const OutputSink& sink = {});
+
+OstepRun runProcessRun(const std::vector<std::string>& args, const OutputSink& sink = {});
 OstepRun runScheduler(const std::vector<std::string>& args);
 OstepRun runMlfq(const std::vector<std::string>& args);
 OstepRun runLottery(const std::vector<std::string>& args);

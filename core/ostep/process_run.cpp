@@ -26,7 +26,7 @@ void appendCpu(Program& program, Tick n)
 
 } // namespace
 
-OstepRun runProcessRun(const std::vector<std::string>& args)
+OstepRun runProcessRun(const std::vector<std::string>& args, const OutputSink& sink)
 {
     auto parsed = parseProcessRun(args);
     if (!parsed)
@@ -128,7 +128,12 @@ OstepRun runProcessRun(const std::vector<std::string>& args)
     }
     Simulator sim(w, rng);
     sim.run();
-    r.out = processRunSolution(sim.trace(), w, o.printStats);
+    processRunSolution(sim.trace(), w, o.printStats, [&](std::string_view text) {
+        if (sink)
+            sink(text);
+        else
+            r.out += text;
+    });
     return r;
 }
 

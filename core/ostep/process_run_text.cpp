@@ -3,7 +3,8 @@
 #include "core/ostep/py_format.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
+#include <cstring>
 
 namespace procscope::ostep {
 
@@ -70,9 +71,30 @@ struct TrackWalker {
     }
 };
 
+// The 14-character cells of the table, padded once.
+struct Cells {
+    enum Id { RunCpu, RunIo, RunIoDone, Running, Ready, Blocked, Done, CpuBusy, Blank, Count };
+    char text[Count][14];
+    Cells()
+    {
+        const char* labels[Count] = {"RUN:cpu", "RUN:io", "RUN:io_done", "RUNNING", "READY", "BLOCKED", "DONE", "1", ""};
+        for (int i = 0; i < Count; ++i) {
+            const std::string_view label(labels[i]);
+            std::memset(text[i], ' ', 14);
+            std::memcpy(text[i] + 14 - label.size(), label.data(), label.size());
+        }
+    }
+};
+
+Cells::Id runCell(std::string_view instruction)
+{
+    return instruction == "cpu" ? Cells::RunCpu : instruction == "io" ? Cells::RunIo : Cells::RunIoDone;
+}
+
 } // namespace
 
-std::string processRunSolution(const Trace& trace, const Workload& w, bool printStats)
+void processRunSolution(const Trace& trace, const Workload& w, bool printStats,
+                        const std::function<void(std::string_view)>& sink)
 {
     const auto n = trace.processCount();
     std::string out = "Time";
@@ -82,60 +104,62 @@ std::string processRunSolution(const Trace& trace, const Workload& w, bool print
     appendPadded(out, "IOs", 14);
     out += '\n';
 
-    std::vector<std::vector<std::string_view>> instructions(n);
+    std::vector<std::vector<Cells::Id>> instructions(n);
     std::vector<std::size_t> executed(n, 0);
     std::vector<TrackWalker> walkers;
     for (std::size_t i = 0; i < n; ++i) {
         const auto pid = static_cast<std::size_t>(trace.info(static_cast<ProcIndex>(i)).pid);
         if (pid < w.processes.size())
-            instructions[i] = processRunInstructions(w.processes[pid].program);
+            for (auto instr : processRunInstructions(w.processes[pid].program))
+                instructions[i].push_back(runCell(instr));
         walkers.push_back(TrackWalker{&trace.track(static_cast<ProcIndex>(i))});
     }
-    out.reserve(out.size() + static_cast<std::size_t>(trace.end()) * (4 + 14 * (n + 2) + 1));
-
+    static const Cells cells;
+    constexpr std::size_t kFlushAt = 1 << 20;
+    out.reserve(kFlushAt + 4096);
     long long cpuBusy = 0, ioBusy = 0;
-    char number[32];
     for (Tick t = 0; t < trace.end(); ++t) {
         bool star = false;
         for (auto& walker : walkers) {
             walker.advanceTo(t);
             star = star || walker.starred;
         }
-        std::snprintf(number, sizeof number, star ? "%3lld*" : "%3lld ", static_cast<long long>(t + 1));
-        out += number;
+        // "%3d" then "*" or " ".
+        char number[24];
+        const auto [end, ec] = std::to_chars(number, number + sizeof number, static_cast<long long>(t + 1));
+        const auto digits = static_cast<std::size_t>(end - number);
+        if (digits < 3)
+            out.append(3 - digits, ' ');
+        out.append(number, digits);
+        out += star ? '*' : ' ';
         bool ran = false;
         int outstanding = 0;
         for (std::size_t i = 0; i < n; ++i) {
+            Cells::Id cell = Cells::Ready;
             switch (walkers[i].state) {
             case ProcessState::Running:
                 if (executed[i] < instructions[i].size()) {
-                    std::string label = "RUN:";
-                    label += instructions[i][executed[i]++];
-                    appendPadded(out, label, 14);
+                    cell = instructions[i][executed[i]++];
                     ran = true;
                 } else {
-                    appendPadded(out, "RUNNING", 14);  // quirk: an empty process holds the CPU
+                    cell = Cells::Running;  // quirk: an empty process holds the CPU for a tick
                 }
                 break;
             case ProcessState::Blocked:
                 ++outstanding;
-                appendPadded(out, "BLOCKED", 14);
+                cell = Cells::Blocked;
                 break;
             case ProcessState::Zombie:
             case ProcessState::Terminated:
-                appendPadded(out, "DONE", 14);
+                cell = Cells::Done;
                 break;
             default:
-                appendPadded(out, "READY", 14);
                 break;
             }
+            out.append(cells.text[cell], 14);
         }
-        if (ran) {
-            ++cpuBusy;
-            appendPadded(out, "1", 14);
-        } else {
-            out.append(14, ' ');
-        }
+        cpuBusy += ran ? 1 : 0;
+        out.append(cells.text[ran ? Cells::CpuBusy : Cells::Blank], 14);
         if (outstanding > 0) {
             ++ioBusy;
             appendPadded(out, std::to_string(outstanding), 14);
@@ -143,6 +167,10 @@ std::string processRunSolution(const Trace& trace, const Workload& w, bool print
             out.append(10, ' ');
         }
         out += '\n';
+        if (out.size() >= kFlushAt) {
+            sink(out);
+            out.clear();
+        }
     }
     if (printStats) {
         const Tick total = std::max<Tick>(1, trace.end());
@@ -153,7 +181,7 @@ std::string processRunSolution(const Trace& trace, const Workload& w, bool print
                pyPercentF(100.0 * static_cast<double>(ioBusy) / static_cast<double>(total), 2) + "%)\n";
         out += '\n';
     }
-    return out;
+    sink(out);
 }
 
 } // namespace procscope::ostep

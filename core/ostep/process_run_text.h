@@ -5,6 +5,7 @@
 #include "core/model/workload.h"
 #include "core/trace/trace.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace procscope::ostep {
 std::vector<std::string_view> processRunInstructions(const Program& program);
 
 std::string processRunProblem(const Workload& w);
-std::string processRunSolution(const Trace& trace, const Workload& w, bool printStats);
+// The table can be hundreds of megabytes for a long run, so it is written to `sink` in pieces.
+void processRunSolution(const Trace& trace, const Workload& w, bool printStats,
+                        const std::function<void(std::string_view)>& sink);
 
 } // namespace procscope::ostep
