@@ -12,6 +12,8 @@ namespace procscope {
 using Tick = std::int64_t;
 using Pid = std::int32_t;
 
+// Pids index a table in the engine, so they stay below this (fork() fails beyond it, as with EAGAIN).
+inline constexpr Pid kMaxPid = (1 << 22) - 1;
 inline constexpr Tick kForever = std::numeric_limits<Tick>::max() / 4;
 inline constexpr Pid kNoPid = -1;
 // The virtual init process that adopts orphans and reaps every process whose parent is gone.

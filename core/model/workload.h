@@ -109,6 +109,9 @@ struct Workload {
     bool operator==(const Workload&) const = default;
 };
 
+// The keys of a policy's parameters in the workload format, after "name" (RR: "quantum", ...).
+std::vector<std::string_view> policyParameters(PolicyKind kind);
+
 // Fills missing pids and names; returns "" or a description of the first problem.
 std::string normalize(Workload& w);
 

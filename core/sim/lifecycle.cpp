@@ -109,7 +109,7 @@ Simulator::Outcome Simulator::advance(Pcb& p)
             p.phase = Pcb::Phase::IoWait;
             return Outcome::BlockIo;
         case Op::Kind::Fork: {
-            if (m_trace.processCount() >= kMaxProcesses) {
+            if (m_trace.processCount() >= kMaxProcesses || m_nextPid > kMaxPid) {
                 ++p.pc;  // fork() fails (EAGAIN): no room for another process
                 break;
             }

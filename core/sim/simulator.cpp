@@ -8,6 +8,14 @@
 
 namespace procscope {
 
+namespace {
+// Any 64-bit seed, as Python's random.seed() takes it.
+ostep::PyRandom seeded(std::uint64_t seed)
+{
+    return ostep::PyRandom(*ostep::PyInt::parse(std::to_string(seed)));
+}
+} // namespace
+
 Simulator::Simulator(Workload workload, std::optional<ostep::PyRandom> rng)
     : m_workload(std::move(workload))
     , m_initialRng(std::move(rng))
@@ -40,7 +48,7 @@ void Simulator::reset()
         m_workload.policy.kind == PolicyKind::Mlfq ? static_cast<int>(m_workload.policy.mlfqQuanta.size()) : 0;
     m_trace.setCpuCount(m_workload.machine.cpus);
     m_policy = makePolicy(m_workload.policy, m_workload.compat);
-    m_rng = m_initialRng ? *m_initialRng : ostep::PyRandom(static_cast<std::int64_t>(m_workload.seed));
+    m_rng = m_initialRng ? *m_initialRng : seeded(m_workload.seed);
     m_procs.clear();
     m_index.clear();
     m_cpus.assign(static_cast<std::size_t>(m_workload.machine.cpus), Cpu{});
@@ -52,7 +60,7 @@ void Simulator::reset()
     m_generated.clear();
     m_genNext = kForever;
     if (m_workload.generator) {
-        m_genRng = ostep::PyRandom(static_cast<std::int64_t>(m_workload.generator->seed));
+        m_genRng = seeded(m_workload.generator->seed);
         m_genNext = 0;
     }
     std::stable_sort(m_pending.begin(), m_pending.end(), [](const ProcessSpec* a, const ProcessSpec* b) {
