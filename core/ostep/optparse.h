@@ -64,6 +64,7 @@ public:
     std::string formatError(const std::string& message) const;
 
     const std::string& prog() const { return m_prog; }
+    const std::vector<OptionSpec>& options() const { return m_options; }
 
 private:
     const OptionSpec* findShort(char name) const;

@@ -1,5 +1,6 @@
 // Every reference output of the OSTEP homework simulators (tests/data/ostep, copied from the
 // project's shared conformance set), reproduced byte for byte by `procscope-cli ostep`.
+#include "core/io/ostep_lesson.h"
 #include "core/ostep/ostep_run.h"
 
 #include <QDir>
@@ -14,6 +15,8 @@ private Q_SLOTS:
     void referenceCases();
     void badOptions_data();
     void badOptions();
+    void lessons_data();
+    void lessons();
 };
 
 namespace {
@@ -100,6 +103,32 @@ void TestOstepConformance::badOptions()
     QCOMPARE(run.exitCode, status);
     QVERIFY2(QByteArray::fromStdString(run.out).startsWith(stdoutStart), run.out.c_str());
     QVERIFY2(QByteArray::fromStdString(run.err).contains(stderrHas), run.err.c_str());
+}
+
+// Every lesson under traces/ostep is a valid command line of its script.
+void TestOstepConformance::lessons_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir dir(QStringLiteral(PROCSCOPE_TEST_DATA "/../../traces/ostep"));
+    const auto files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 20);
+    for (const QString& f : files)
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+}
+
+void TestOstepConformance::lessons()
+{
+    QFETCH(QString, path);
+    const auto read = procscope::readOstepLesson(path.toStdString());
+    QVERIFY2(std::holds_alternative<procscope::OstepLesson>(read),
+             std::holds_alternative<procscope::LoadError>(read) ? std::get<procscope::LoadError>(read).toString().c_str() : "");
+    const auto& lesson = std::get<procscope::OstepLesson>(read);
+    QVERIFY(!lesson.question.empty());
+    auto args = lesson.args;
+    args.emplace_back("-c");
+    const auto run = procscope::ostep::runOstep(lesson.script, args);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.workload.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestOstepConformance)

@@ -1,0 +1,74 @@
+#include "core/io/ostep_lesson.h"
+
+#include <nlohmann/json.hpp>
+
+namespace procscope {
+
+namespace {
+
+std::optional<LoadError> fieldError(const std::string& file, const std::string& key, const std::string& expected)
+{
+    return LoadError{file, jsonPathKey("$", key), 0, 0, "expected " + expected};
+}
+
+} // namespace
+
+std::variant<OstepLesson, LoadError> readOstepLessonFromString(std::string_view text, const std::string& fileName)
+{
+    nlohmann::json doc;
+    if (auto error = parseJsonText(text, fileName, doc))
+        return *error;
+    if (!doc.is_object())
+        return LoadError{fileName, "$", 0, 0, "expected an object, got " + describeJsonValue(doc)};
+    auto str = [&](const char* key, std::string& out) -> std::optional<LoadError> {
+        const auto it = doc.find(key);
+        if (it == doc.end() || !it->is_string())
+            return fieldError(fileName, key, "a string");
+        out = it->get<std::string>();
+        return std::nullopt;
+    };
+    OstepLesson lesson;
+    std::string format;
+    if (auto e = str("format", format))
+        return *e;
+    if (format != kOstepLessonFormat)
+        return LoadError{fileName, "$.format", 0, 0, "expected \"procscope-ostep-lesson\", got \"" + format + "\""};
+    const auto version = doc.find("version");
+    if (version == doc.end() || !version->is_number_integer() || version->get<long long>() != 1)
+        return LoadError{fileName, "$.version", 0, 0, "expected 1 (the only version this ProcScope reads)"};
+    for (auto [key, out] : {std::pair{"chapter", &lesson.chapter}, std::pair{"title", &lesson.title},
+                            std::pair{"question", &lesson.question}, std::pair{"script", &lesson.script}})
+        if (auto e = str(key, *out))
+            return *e;
+    if (lesson.script != "process-run" && lesson.script != "scheduler" && lesson.script != "mlfq" &&
+        lesson.script != "lottery")
+        return LoadError{fileName, "$.script", 0, 0, "expected process-run, scheduler, mlfq or lottery"};
+    const auto args = doc.find("args");
+    if (args == doc.end() || !args->is_array())
+        return *fieldError(fileName, "args", "an array of strings");
+    for (std::size_t i = 0; i < args->size(); ++i) {
+        if (!(*args)[i].is_string())
+            return LoadError{fileName, jsonPathIndex("$.args", i), 0, 0, "expected a string"};
+        lesson.args.push_back((*args)[i].get<std::string>());
+    }
+    return lesson;
+}
+
+std::variant<OstepLesson, LoadError> readOstepLesson(const std::string& path)
+{
+    std::string text;
+    if (auto error = readTextFile(path, text))
+        return *error;
+    return readOstepLessonFromString(text, path);
+}
+
+std::string jsonFormatName(std::string_view text)
+{
+    nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object())
+        return {};
+    const auto it = doc.find("format");
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace procscope

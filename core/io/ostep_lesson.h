@@ -1,0 +1,29 @@
+// An OSTEP homework question as a ready lesson (traces/ostep/*.json): the chapter, the question
+// text, and the script command line that answers it. Format "procscope-ostep-lesson", version 1.
+#pragma once
+
+#include "core/io/json_error.h"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace procscope {
+
+inline constexpr std::string_view kOstepLessonFormat = "procscope-ostep-lesson";
+
+struct OstepLesson {
+    std::string chapter;
+    std::string title;
+    std::string question;
+    std::string script;               // process-run, scheduler, mlfq or lottery
+    std::vector<std::string> args;    // the script's options, without -c
+};
+
+std::variant<OstepLesson, LoadError> readOstepLesson(const std::string& path);
+std::variant<OstepLesson, LoadError> readOstepLessonFromString(std::string_view text, const std::string& fileName);
+
+// The "format" member of a JSON document's top-level object, or "" (cheap: for choosing a reader).
+std::string jsonFormatName(std::string_view text);
+
+} // namespace procscope
