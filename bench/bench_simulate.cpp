@@ -67,7 +67,7 @@ int main(int argc, char** argv)
     std::vector<double> ms;
     std::size_t changes = 0, bytes = 0, cpuRecords = 0;
     for (int r = 0; r < runs; ++r) {
-        Workload copy = w;  // the caller's copy is not the engine's cost
+        Workload copy = w; // the caller's copy is not the engine's cost
         const auto start = std::chrono::steady_clock::now();
         Simulator sim(std::move(copy));
         sim.advanceTo(ticks);
@@ -80,10 +80,12 @@ int main(int argc, char** argv)
             cpuRecords += sim.trace().cpu(c).size();
     }
     std::sort(ms.begin(), ms.end());
-    std::printf("processes %d, ticks %lld, cpus %d, runs %d\n", processes, static_cast<long long>(ticks), cpus, runs);
+    std::printf(
+        "processes %d, ticks %lld, cpus %d, runs %d\n", processes, static_cast<long long>(ticks), cpus, runs);
     std::printf("simulate: median %.1f ms (min %.1f, max %.1f)\n", ms[ms.size() / 2], ms.front(), ms.back());
     std::printf("trace: %zu state changes, %zu CPU records, %.1f MB, %.1f bytes per state change\n", changes,
-                cpuRecords, static_cast<double>(bytes) / 1e6, static_cast<double>(bytes) / static_cast<double>(changes));
+        cpuRecords, static_cast<double>(bytes) / 1e6,
+        static_cast<double>(bytes) / static_cast<double>(changes));
     std::printf("peak RSS %.1f MB\n", static_cast<double>(peakRssKb()) / 1024.0);
     return 0;
 }

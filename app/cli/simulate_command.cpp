@@ -88,8 +88,10 @@ int simulateCommand(const std::vector<std::string>& args)
     if (policy) {
         const auto kind = policyFromName(*policy);
         if (!kind) {
-            std::fprintf(stderr, "procscope-cli simulate: unknown policy '%s' (expected FIFO, SJF, STCF, RR, "
-                                 "Priority, MLFQ, Lottery, Stride or CFS)\n", policy->c_str());
+            std::fprintf(stderr,
+                "procscope-cli simulate: unknown policy '%s' (expected FIFO, SJF, STCF, RR, "
+                "Priority, MLFQ, Lottery, Stride or CFS)\n",
+                policy->c_str());
             return 1;
         }
         w.policy.kind = *kind;
@@ -121,9 +123,10 @@ int simulateCommand(const std::vector<std::string>& args)
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
     if (sim.hitTickLimit()) {
-        std::fprintf(stderr, "%s: stopped at the tick limit %lld before every process finished "
-                             "(raise \"tickLimit\" in the workload if it should run longer)\n",
-                     file.c_str(), static_cast<long long>(w.tickLimit));
+        std::fprintf(stderr,
+            "%s: stopped at the tick limit %lld before every process finished "
+            "(raise \"tickLimit\" in the workload if it should run longer)\n",
+            file.c_str(), static_cast<long long>(w.tickLimit));
         return 1;
     }
     return 0;

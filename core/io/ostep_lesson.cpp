@@ -6,14 +6,16 @@ namespace procscope {
 
 namespace {
 
-std::optional<LoadError> fieldError(const std::string& file, const std::string& key, const std::string& expected)
+std::optional<LoadError> fieldError(
+    const std::string& file, const std::string& key, const std::string& expected)
 {
     return LoadError{file, jsonPathKey("$", key), 0, 0, "expected " + expected};
 }
 
 } // namespace
 
-std::variant<OstepLesson, LoadError> readOstepLessonFromString(std::string_view text, const std::string& fileName)
+std::variant<OstepLesson, LoadError> readOstepLessonFromString(
+    std::string_view text, const std::string& fileName)
 {
     nlohmann::json doc;
     if (auto error = parseJsonText(text, fileName, doc))
@@ -32,12 +34,13 @@ std::variant<OstepLesson, LoadError> readOstepLessonFromString(std::string_view 
     if (auto e = str("format", format))
         return *e;
     if (format != kOstepLessonFormat)
-        return LoadError{fileName, "$.format", 0, 0, "expected \"procscope-ostep-lesson\", got \"" + format + "\""};
+        return LoadError{
+            fileName, "$.format", 0, 0, "expected \"procscope-ostep-lesson\", got \"" + format + "\""};
     const auto version = doc.find("version");
     if (version == doc.end() || !version->is_number_integer() || version->get<long long>() != 1)
         return LoadError{fileName, "$.version", 0, 0, "expected 1 (the only version this ProcScope reads)"};
     for (auto [key, out] : {std::pair{"chapter", &lesson.chapter}, std::pair{"title", &lesson.title},
-                            std::pair{"question", &lesson.question}, std::pair{"script", &lesson.script}})
+             std::pair{"question", &lesson.question}, std::pair{"script", &lesson.script}})
         if (auto e = str(key, *out))
             return *e;
     if (lesson.script != "process-run" && lesson.script != "scheduler" && lesson.script != "mlfq" &&

@@ -16,12 +16,13 @@ struct OstepLesson {
     std::string chapter;
     std::string title;
     std::string question;
-    std::string script;               // process-run, scheduler, mlfq or lottery
-    std::vector<std::string> args;    // the script's options, without -c
+    std::string script;            // process-run, scheduler, mlfq or lottery
+    std::vector<std::string> args; // the script's options, without -c
 };
 
 std::variant<OstepLesson, LoadError> readOstepLesson(const std::string& path);
-std::variant<OstepLesson, LoadError> readOstepLessonFromString(std::string_view text, const std::string& fileName);
+std::variant<OstepLesson, LoadError> readOstepLessonFromString(
+    std::string_view text, const std::string& fileName);
 
 // The "format" member of a JSON document's top-level object, or "" (cheap: for choosing a reader).
 std::string jsonFormatName(std::string_view text);

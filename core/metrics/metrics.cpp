@@ -26,37 +26,38 @@ Metrics computeMetrics(const Trace& trace)
 {
     Metrics m;
     m.elapsed = trace.end();
-    std::vector<std::pair<Tick, int>> ioEdges;  // +1 at start, -1 at end of each I/O interval
+    std::vector<std::pair<Tick, int>> ioEdges; // +1 at start, -1 at end of each I/O interval
     for (ProcIndex p = 0; p < static_cast<ProcIndex>(trace.processCount()); ++p) {
         ProcessMetrics pm;
         pm.index = p;
         const auto& track = trace.track(p);
         pm.arrival = track.empty() ? 0 : track.at(0);
-        forEachInterval(track, m.elapsed, [&](ProcessState s, std::int32_t aux, Cause cause, Tick from, Tick to) {
-            switch (s) {
-            case ProcessState::Ready:
-                pm.waiting += to - from;
-                break;
-            case ProcessState::Running:
-                if (pm.firstRun < 0)
-                    pm.firstRun = from;
-                if (cause == Cause::Dispatched)
-                    ++pm.dispatches;
-                pm.cpu += to - from;
-                break;
-            case ProcessState::Blocked:
-                if (aux >= 0) {
-                    pm.io += to - from;
-                    if (to > from) {
-                        ioEdges.emplace_back(from, 1);
-                        ioEdges.emplace_back(to, -1);
+        forEachInterval(
+            track, m.elapsed, [&](ProcessState s, std::int32_t aux, Cause cause, Tick from, Tick to) {
+                switch (s) {
+                case ProcessState::Ready:
+                    pm.waiting += to - from;
+                    break;
+                case ProcessState::Running:
+                    if (pm.firstRun < 0)
+                        pm.firstRun = from;
+                    if (cause == Cause::Dispatched)
+                        ++pm.dispatches;
+                    pm.cpu += to - from;
+                    break;
+                case ProcessState::Blocked:
+                    if (aux >= 0) {
+                        pm.io += to - from;
+                        if (to > from) {
+                            ioEdges.emplace_back(from, 1);
+                            ioEdges.emplace_back(to, -1);
+                        }
                     }
+                    break;
+                default:
+                    break;
                 }
-                break;
-            default:
-                break;
-            }
-        });
+            });
         // A process that exits at the very end has a zero-length Zombie record there.
         for (std::size_t i = 0; i < track.size() && track.at(i) <= m.elapsed; ++i) {
             if (track.state(i) == ProcessState::Zombie || track.state(i) == ProcessState::Terminated) {
@@ -168,29 +169,29 @@ std::string formatMetrics(const Trace& trace, const Metrics& m)
     std::string out;
     char line[256];
     std::snprintf(line, sizeof line, "%-6s %-12s %8s %8s %8s %10s %8s %8s %8s\n", "pid", "name", "arrival",
-                  "finish", "response", "turnaround", "waiting", "cpu", "io");
+        "finish", "response", "turnaround", "waiting", "cpu", "io");
     out += line;
     for (const auto& p : m.processes) {
         const auto& info = trace.info(p.index);
         auto num = [](Tick v) { return v < 0 ? std::string("-") : std::to_string(v); };
         std::snprintf(line, sizeof line, "%-6d %-12.12s %8lld %8s %8s %10s %8lld %8lld %8lld\n", info.pid,
-                      info.name.c_str(), static_cast<long long>(p.arrival), num(p.finish).c_str(),
-                      num(p.response).c_str(), num(p.turnaround).c_str(), static_cast<long long>(p.waiting),
-                      static_cast<long long>(p.cpu), static_cast<long long>(p.io));
+            info.name.c_str(), static_cast<long long>(p.arrival), num(p.finish).c_str(),
+            num(p.response).c_str(), num(p.turnaround).c_str(), static_cast<long long>(p.waiting),
+            static_cast<long long>(p.cpu), static_cast<long long>(p.io));
         out += line;
     }
     std::snprintf(line, sizeof line,
-                  "\naverage turnaround %.2f, response %.2f, waiting %.2f (over %d finished)\n"
-                  "elapsed %lld %ss, CPU utilization %.1f%%, I/O utilization %.1f%%, throughput %.4f per %s, "
-                  "context switches %d\n",
-                  m.avgTurnaround, m.avgResponse, m.avgWaiting, m.finished, static_cast<long long>(m.elapsed),
-                  trace.meta.timeUnit.c_str(), 100.0 * m.utilization, 100.0 * m.ioUtilization, m.throughput,
-                  trace.meta.timeUnit.c_str(), m.contextSwitches);
+        "\naverage turnaround %.2f, response %.2f, waiting %.2f (over %d finished)\n"
+        "elapsed %lld %ss, CPU utilization %.1f%%, I/O utilization %.1f%%, throughput %.4f per %s, "
+        "context switches %d\n",
+        m.avgTurnaround, m.avgResponse, m.avgWaiting, m.finished, static_cast<long long>(m.elapsed),
+        trace.meta.timeUnit.c_str(), 100.0 * m.utilization, 100.0 * m.ioUtilization, m.throughput,
+        trace.meta.timeUnit.c_str(), m.contextSwitches);
     out += line;
     for (std::size_t c = 0; c < m.cpus.size(); ++c) {
         std::snprintf(line, sizeof line, "CPU %zu: busy %lld, switching %lld, idle %lld (%.1f%% busy)\n", c,
-                      static_cast<long long>(m.cpus[c].busy), static_cast<long long>(m.cpus[c].switching),
-                      static_cast<long long>(m.cpus[c].idle), 100.0 * m.cpus[c].utilization);
+            static_cast<long long>(m.cpus[c].busy), static_cast<long long>(m.cpus[c].switching),
+            static_cast<long long>(m.cpus[c].idle), 100.0 * m.cpus[c].utilization);
         out += line;
     }
     return out;

@@ -26,20 +26,20 @@ struct CpuMetrics {
     Tick busy = 0;
     Tick switching = 0;
     Tick idle = 0;
-    int contextSwitches = 0;  // the CPU started running a different process than before
-    double utilization = 0;   // busy / elapsed
+    int contextSwitches = 0; // the CPU started running a different process than before
+    double utilization = 0;  // busy / elapsed
 };
 
 struct Metrics {
     Tick elapsed = 0;
     std::vector<ProcessMetrics> processes;
     std::vector<CpuMetrics> cpus;
-    double utilization = 0;    // busy time over all CPUs / (elapsed * CPUs)
-    double ioUtilization = 0;  // share of time with at least one I/O in progress
-    double throughput = 0;     // finished processes per tick
+    double utilization = 0;   // busy time over all CPUs / (elapsed * CPUs)
+    double ioUtilization = 0; // share of time with at least one I/O in progress
+    double throughput = 0;    // finished processes per tick
     int finished = 0;
     int contextSwitches = 0;
-    double avgTurnaround = 0, avgResponse = 0, avgWaiting = 0;  // over finished processes
+    double avgTurnaround = 0, avgResponse = 0, avgWaiting = 0; // over finished processes
 };
 
 Metrics computeMetrics(const Trace& trace);

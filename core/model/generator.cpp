@@ -4,7 +4,8 @@
 
 namespace procscope {
 
-std::vector<ProcessSpec> generateBatch(const GeneratorSpec& spec, ostep::PyRandom& rng, Tick start, Pid firstPid)
+std::vector<ProcessSpec> generateBatch(
+    const GeneratorSpec& spec, ostep::PyRandom& rng, Tick start, Pid firstPid)
 {
     std::vector<ProcessSpec> out;
     out.reserve(static_cast<std::size_t>(std::max(0, spec.count)));

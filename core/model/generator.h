@@ -12,6 +12,7 @@ namespace procscope {
 // One batch of `spec.count` processes arriving in [start, start + spec.maxArrival], pids from
 // firstPid. Each process: `bursts` CPU bursts in [minBurst, maxBurst], after each burst but the
 // last an I/O of ioLength with chance ioPercent.
-std::vector<ProcessSpec> generateBatch(const GeneratorSpec& spec, ostep::PyRandom& rng, Tick start, Pid firstPid);
+std::vector<ProcessSpec> generateBatch(
+    const GeneratorSpec& spec, ostep::PyRandom& rng, Tick start, Pid firstPid);
 
 } // namespace procscope

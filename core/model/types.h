@@ -20,21 +20,30 @@ inline constexpr Pid kNoPid = -1;
 inline constexpr Pid kInitPid = -2;
 
 // Unknown is only for imported traces: a span the recorded events do not determine.
-enum class ProcessState : std::uint8_t { New, Ready, Running, Blocked, Suspended, Zombie, Terminated, Unknown };
+enum class ProcessState : std::uint8_t {
+    New,
+    Ready,
+    Running,
+    Blocked,
+    Suspended,
+    Zombie,
+    Terminated,
+    Unknown
+};
 inline constexpr int kStateCount = 8;
 
 constexpr std::string_view stateName(ProcessState s)
 {
-    constexpr std::array<std::string_view, kStateCount> names{"New",       "Ready",  "Running",    "Blocked",
-                                                              "Suspended", "Zombie", "Terminated", "Unknown"};
+    constexpr std::array<std::string_view, kStateCount> names{
+        "New", "Ready", "Running", "Blocked", "Suspended", "Zombie", "Terminated", "Unknown"};
     return names[static_cast<std::size_t>(s)];
 }
 
 // xv6's proc.h labels, for students who read the xv6 source beside the book.
 constexpr std::string_view xv6StateName(ProcessState s)
 {
-    constexpr std::array<std::string_view, kStateCount> names{"EMBRYO",   "RUNNABLE", "RUNNING", "SLEEPING",
-                                                              "SLEEPING", "ZOMBIE",   "UNUSED",  "?"};
+    constexpr std::array<std::string_view, kStateCount> names{
+        "EMBRYO", "RUNNABLE", "RUNNING", "SLEEPING", "SLEEPING", "ZOMBIE", "UNUSED", "?"};
     return names[static_cast<std::size_t>(s)];
 }
 
@@ -70,20 +79,20 @@ constexpr bool isLegalTransition(ProcessState from, ProcessState to)
 
 // Why a state change happened. Stored with every change in the Trace.
 enum class Cause : std::uint8_t {
-    Created,        // process appears (arrival or fork): New
-    Admitted,       // New -> Ready
-    Dispatched,     // Ready -> Running, chosen by the policy
-    Preempted,      // Running -> Ready, a better process arrived
-    SliceExpired,   // Running -> Ready, time slice used up
-    IoStarted,      // Running -> Blocked on a device
-    IoDone,         // Blocked -> Ready, the device finished
-    WaitChild,      // Running -> Blocked in wait()
-    ChildExited,    // Blocked -> Ready, a child exited and was reaped
-    Exited,         // Running -> Zombie
-    Killed,         // any live state -> Zombie
-    Reaped,         // Zombie -> Terminated
-    Suspended,      // live -> Suspended
-    Resumed,        // Suspended -> Ready / Blocked
+    Created,         // process appears (arrival or fork): New
+    Admitted,        // New -> Ready
+    Dispatched,      // Ready -> Running, chosen by the policy
+    Preempted,       // Running -> Ready, a better process arrived
+    SliceExpired,    // Running -> Ready, time slice used up
+    IoStarted,       // Running -> Blocked on a device
+    IoDone,          // Blocked -> Ready, the device finished
+    WaitChild,       // Running -> Blocked in wait()
+    ChildExited,     // Blocked -> Ready, a child exited and was reaped
+    Exited,          // Running -> Zombie
+    Killed,          // any live state -> Zombie
+    Reaped,          // Zombie -> Terminated
+    Suspended,       // live -> Suspended
+    Resumed,         // Suspended -> Ready / Blocked
     IoDoneImmediate, // Blocked -> Ready and dispatched at once (OSTEP IO_RUN_IMMEDIATE)
     Boosted          // same state, new queue level (MLFQ priority boost)
 };

@@ -19,8 +19,8 @@ struct Job {
 };
 
 // The solution text, read off the decisions the CPU lane recorded.
-std::string lotteryText(const Trace& trace, const std::vector<Job>& jobs, long long quantum, long long runTotal,
-                        std::string* error)
+std::string lotteryText(const Trace& trace, const std::vector<Job>& jobs, long long quantum,
+    long long runTotal, std::string* error)
 {
     std::string out = "** Solutions **\n\n";
     std::vector<long long> left;
@@ -39,8 +39,8 @@ std::string lotteryText(const Trace& trace, const std::vector<Job>& jobs, long l
             *error = "lottery.py: error: no tickets left to draw from (every job has 0 tickets)\n";
             return out;
         }
-        out += "Random " + std::to_string(draw) + " -> Winning ticket " + std::to_string(draw % total) + " (of " +
-               std::to_string(total) + ") -> Run " + std::to_string(winner) + "\n  Jobs:\n";
+        out += "Random " + std::to_string(draw) + " -> Winning ticket " + std::to_string(draw % total) +
+               " (of " + std::to_string(total) + ") -> Run " + std::to_string(winner) + "\n  Jobs:\n";
         for (std::size_t j = 0; j < jobs.size(); ++j) {
             out += " (" + std::string(j == winner ? "*" : " ") + " job:" + std::to_string(j) +
                    " timeleft:" + std::to_string(std::max(0LL, left[j])) +
@@ -49,8 +49,9 @@ std::string lotteryText(const Trace& trace, const std::vector<Job>& jobs, long l
         out += "\n";
         left[winner] = left[winner] >= quantum ? left[winner] - quantum : 0;
         if (left[winner] == 0) {
-            left[winner] = -1;  // finished: shows timeleft 0 and tix ---
-            out += "--> JOB " + std::to_string(winner) + " DONE at time " + std::to_string(cpu.at(r) + quantum) + "\n";
+            left[winner] = -1; // finished: shows timeleft 0 and tix ---
+            out += "--> JOB " + std::to_string(winner) + " DONE at time " +
+                   std::to_string(cpu.at(r) + quantum) + "\n";
             if (--live == 0) {
                 out += "\n";
                 break;
@@ -72,12 +73,13 @@ OstepRun runLottery(const std::vector<std::string>& args)
 
     std::string out = "ARG jlist " + o.jlist + "\nARG jobs " + std::to_string(o.jobs) + "\nARG maxlen " +
                       std::to_string(o.maxlen) + "\nARG maxticket " + std::to_string(o.maxticket) +
-                      "\nARG quantum " + std::to_string(o.quantum) + "\nARG seed " + o.seedExact.str() + "\n\n" +
-                      "Here is the job list, with the run time of each job: \n";
+                      "\nARG quantum " + std::to_string(o.quantum) + "\nARG seed " + o.seedExact.str() +
+                      "\n\n" + "Here is the job list, with the run time of each job: \n";
     std::vector<Job> jobs;
     if (o.jlist.empty()) {
         if (o.jobs > 0 && (o.maxlen <= 1 || o.maxticket <= 1))
-            return scriptError(kScript, out, "-m and -T must be at least 2 for random jobs (lottery.py would loop forever)");
+            return scriptError(
+                kScript, out, "-m and -T must be at least 2 for random jobs (lottery.py would loop forever)");
         for (std::int64_t j = 0; j < o.jobs; ++j) {
             long long runtime = 0, tickets = 0;
             while (runtime == 0)

@@ -85,9 +85,9 @@ OstepRun runMlfq(const std::vector<std::string>& args)
             const auto fields = pySplit(j, ',');
             if (fields.size() != 3)
                 return OstepRun{1,
-                                "Badly formatted job string. Should be x1,y1,z1:x2,y2,z2:...\n"
-                                "where x is the startTime, y is the runTime, and z is the I/O frequency.\n",
-                                {}, {}, {}};
+                    "Badly formatted job string. Should be x1,y1,z1:x2,y2,z2:...\n"
+                    "where x is the startTime, y is the runTime, and z is the I/O frequency.\n",
+                    {}, {}, {}};
             const auto a = pyInt(fields[0]), b = pyInt(fields[1]), c = pyInt(fields[2]);
             if (!a || !b || !c)
                 return scriptError(kScript, {}, "-l: job '" + j + "' must be three whole numbers");
@@ -124,15 +124,18 @@ OstepRun runMlfq(const std::vector<std::string>& args)
     Tick total = 0;
     for (const Job& j : jobs) {
         if (j.start < 0)
-            return scriptError(kScript, out, "a job starts at a negative time: mlfq.py would wait for it forever");
+            return scriptError(
+                kScript, out, "a job starts at a negative time: mlfq.py would wait for it forever");
         if (j.ioFreq > 0 && j.ioFreq < j.run && o.ioTime < 0)
             return scriptError(kScript, out, "-i must not be negative: the I/O would never complete");
         if (j.run > 100'000'000 || j.start > 100'000'000)
             return scriptError(kScript, out, "job times above 10^8 are not supported");
-        total = std::max<Tick>(total, j.start) + std::max(0LL, j.run) * (1 + std::max<std::int64_t>(0, o.ioTime));
+        total =
+            std::max<Tick>(total, j.start) + std::max(0LL, j.run) * (1 + std::max<std::int64_t>(0, o.ioTime));
     }
     if (jobs.empty())
-        return scriptError(kScript, out + "\nFinal statistics:\n", "no jobs: mlfq.py fails computing the averages");
+        return scriptError(
+            kScript, out + "\nFinal statistics:\n", "no jobs: mlfq.py fails computing the averages");
 
     Workload w;
     w.name = "mlfq";

@@ -16,8 +16,10 @@ std::string mlfqHeader(const MlfqSetup& s)
     // mlfq.py numbers the top queue levels-1; our vectors list it first.
     for (int q = levels - 1; q >= 0; --q) {
         const auto k = static_cast<std::size_t>(levels - 1 - q);
-        out += "OPTIONS allotments for queue " + pyPercentD(q, 2) + " is " + pyPercentD(s.allotments[k], 3) + "\n";
-        out += "OPTIONS quantum length for queue " + pyPercentD(q, 2) + " is " + pyPercentD(s.quanta[k], 3) + "\n";
+        out += "OPTIONS allotments for queue " + pyPercentD(q, 2) + " is " + pyPercentD(s.allotments[k], 3) +
+               "\n";
+        out += "OPTIONS quantum length for queue " + pyPercentD(q, 2) + " is " + pyPercentD(s.quanta[k], 3) +
+               "\n";
     }
     out += "OPTIONS boost " + std::to_string(s.boost) + "\n";
     out += "OPTIONS ioTime " + std::to_string(s.ioTime) + "\n";
@@ -31,8 +33,9 @@ std::string mlfqHeader(const MlfqSetup& s)
            "              (the I/O takes ioTime units to complete)\n\n"
            "Job List:\n";
     for (std::size_t i = 0; i < s.jobs.size(); ++i)
-        out += "  Job " + pyPercentD(static_cast<long long>(i), 2) + ": startTime " + pyPercentD(s.jobs[i].start, 3) +
-               " - runTime " + pyPercentD(s.jobs[i].run, 3) + " - ioFreq " + pyPercentD(s.jobs[i].ioFreq, 3) + "\n";
+        out += "  Job " + pyPercentD(static_cast<long long>(i), 2) + ": startTime " +
+               pyPercentD(s.jobs[i].start, 3) + " - runTime " + pyPercentD(s.jobs[i].run, 3) + " - ioFreq " +
+               pyPercentD(s.jobs[i].ioFreq, 3) + "\n";
     out += "\n";
     return out;
 }
@@ -96,10 +99,10 @@ MlfqText mlfqSolution(const Trace& trace, const MlfqSetup& s)
         const auto& track = trace.track(p);
         const int level = track.level(track.indexAt(t));
         const long long ticks = cpu.a(record) - (t - cpu.at(record)) - 1;
-        out += at(t) + "Run JOB " + std::to_string(pid) + " at PRIORITY " + std::to_string(levels - 1 - level) +
-               " [ TICKS " + std::to_string(ticks) + " ALLOT " + std::to_string(cpu.b(record)) + " TIME " +
-               std::to_string(timeLeft) + " (of " + std::to_string(s.jobs[static_cast<std::size_t>(pid)].run) +
-               ") ]\n";
+        out += at(t) + "Run JOB " + std::to_string(pid) + " at PRIORITY " +
+               std::to_string(levels - 1 - level) + " [ TICKS " + std::to_string(ticks) + " ALLOT " +
+               std::to_string(cpu.b(record)) + " TIME " + std::to_string(timeLeft) + " (of " +
+               std::to_string(s.jobs[static_cast<std::size_t>(pid)].run) + ") ]\n";
     };
     // mlfq.py aborts when it runs a job with no run time left: the first dispatch of such a job.
     Tick abortAt = kForever;
@@ -149,14 +152,16 @@ MlfqText mlfqSolution(const Trace& trace, const MlfqSetup& s)
         const Pid pid = static_cast<Pid>(i);
         const long long response = lines.firstRun.at(pid) - s.jobs[i].start;
         const long long turnaround = lines.end.at(pid) - s.jobs[i].start;
-        out += "  Job " + pyPercentD(static_cast<long long>(i), 2) + ": startTime " + pyPercentD(s.jobs[i].start, 3) +
-               " - response " + pyPercentD(response, 3) + " - turnaround " + pyPercentD(turnaround, 3) + "\n";
+        out += "  Job " + pyPercentD(static_cast<long long>(i), 2) + ": startTime " +
+               pyPercentD(s.jobs[i].start, 3) + " - response " + pyPercentD(response, 3) + " - turnaround " +
+               pyPercentD(turnaround, 3) + "\n";
         responseSum += static_cast<double>(response);
         turnaroundSum += static_cast<double>(turnaround);
     }
     const auto n = static_cast<double>(s.jobs.size());
-    out += "\n  Avg " + pyPercentD(static_cast<long long>(s.jobs.size()) - 1, 2) + ": startTime n/a - response " +
-           pyPercentF(responseSum / n, 2) + " - turnaround " + pyPercentF(turnaroundSum / n, 2) + "\n\n\n";
+    out += "\n  Avg " + pyPercentD(static_cast<long long>(s.jobs.size()) - 1, 2) +
+           ": startTime n/a - response " + pyPercentF(responseSum / n, 2) + " - turnaround " +
+           pyPercentF(turnaroundSum / n, 2) + "\n\n\n";
     return text;
 }
 

@@ -12,8 +12,8 @@ struct MlfqSetup {
     struct Job {
         long long start, run, ioFreq;
     };
-    std::vector<Tick> quanta;     // top queue first
-    std::vector<int> allotments;  // top queue first
+    std::vector<Tick> quanta;    // top queue first
+    std::vector<int> allotments; // top queue first
     long long boost = 0;
     long long ioTime = 5;
     bool stay = false;
@@ -25,7 +25,7 @@ std::string mlfqHeader(const MlfqSetup& s);
 
 struct MlfqText {
     std::string out;
-    std::string error;  // set where mlfq.py aborts (a job with no run time)
+    std::string error; // set where mlfq.py aborts (a job with no run time)
 };
 MlfqText mlfqSolution(const Trace& trace, const MlfqSetup& s);
 

@@ -15,8 +15,8 @@ namespace procscope::ostep {
 
 struct OstepRun {
     int exitCode = 0;
-    std::string out;  // exactly what the script prints on stdout
-    std::string err;  // stderr: usage errors, or a one-line error where the script would crash
+    std::string out; // exactly what the script prints on stdout
+    std::string err; // stderr: usage errors, or a one-line error where the script would crash
     // The run the text describes, for the GUI: the workload and the random stream that continues
     // after the workload was drawn (lottery.py draws its lotteries from it). Empty on errors.
     std::optional<Workload> workload;

@@ -35,10 +35,11 @@ OstepRun runProcessRun(const std::vector<std::string>& args, const OutputSink& s
     PyRandom rng(o.seedExact);
 
     if (o.switchBehavior != "SWITCH_ON_IO" && o.switchBehavior != "SWITCH_ON_END")
-        return scriptError(kScript, {}, "-S must be SWITCH_ON_IO or SWITCH_ON_END, not '" + o.switchBehavior + "'");
+        return scriptError(
+            kScript, {}, "-S must be SWITCH_ON_IO or SWITCH_ON_END, not '" + o.switchBehavior + "'");
     if (o.ioDoneBehavior != "IO_RUN_LATER" && o.ioDoneBehavior != "IO_RUN_IMMEDIATE")
-        return scriptError(kScript, {},
-                           "-I must be IO_RUN_LATER or IO_RUN_IMMEDIATE, not '" + o.ioDoneBehavior + "'");
+        return scriptError(
+            kScript, {}, "-I must be IO_RUN_LATER or IO_RUN_IMMEDIATE, not '" + o.ioDoneBehavior + "'");
 
     Workload w;
     w.name = "process-run";
@@ -100,7 +101,8 @@ OstepRun runProcessRun(const std::vector<std::string>& args, const OutputSink& s
             const auto count = pyInt(fields[0]);
             const auto percent = pyFloat(fields[1]);
             if (!count || !percent)
-                return scriptError(kScript, {}, "bad -l entry '" + description + "': expected X:Y with numbers");
+                return scriptError(
+                    kScript, {}, "bad -l entry '" + description + "': expected X:Y with numbers");
             if (*count > 100'000'000)
                 return scriptError(kScript, {}, "bad -l entry '" + description + "': too many instructions");
             const double chanceCpu = *percent / 100.0;

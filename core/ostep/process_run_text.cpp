@@ -57,7 +57,7 @@ struct TrackWalker {
     const ProcessTrack* track;
     std::size_t next = 0;
     ProcessState state = ProcessState::New;
-    bool starred = false;  // an I/O completed at this tick
+    bool starred = false; // an I/O completed at this tick
     void advanceTo(Tick t)
     {
         starred = false;
@@ -77,7 +77,8 @@ struct Cells {
     char text[Count][14];
     Cells()
     {
-        const char* labels[Count] = {"RUN:cpu", "RUN:io", "RUN:io_done", "RUNNING", "READY", "BLOCKED", "DONE", "1", ""};
+        const char* labels[Count] = {
+            "RUN:cpu", "RUN:io", "RUN:io_done", "RUNNING", "READY", "BLOCKED", "DONE", "1", ""};
         for (int i = 0; i < Count; ++i) {
             const std::string_view label(labels[i]);
             std::memset(text[i], ' ', 14);
@@ -93,8 +94,8 @@ Cells::Id runCell(std::string_view instruction)
 
 } // namespace
 
-void processRunSolution(const Trace& trace, const Workload& w, bool printStats,
-                        const std::function<void(std::string_view)>& sink)
+void processRunSolution(
+    const Trace& trace, const Workload& w, bool printStats, const std::function<void(std::string_view)>& sink)
 {
     const auto n = trace.processCount();
     std::string out = "Time";
@@ -142,7 +143,7 @@ void processRunSolution(const Trace& trace, const Workload& w, bool printStats,
                     cell = instructions[i][executed[i]++];
                     ran = true;
                 } else {
-                    cell = Cells::Running;  // quirk: an empty process holds the CPU for a tick
+                    cell = Cells::Running; // quirk: an empty process holds the CPU for a tick
                 }
                 break;
             case ProcessState::Blocked:

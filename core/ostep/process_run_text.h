@@ -18,6 +18,6 @@ std::vector<std::string_view> processRunInstructions(const Program& program);
 std::string processRunProblem(const Workload& w);
 // The table can be hundreds of megabytes for a long run, so it is written to `sink` in pieces.
 void processRunSolution(const Trace& trace, const Workload& w, bool printStats,
-                        const std::function<void(std::string_view)>& sink);
+    const std::function<void(std::string_view)>& sink);
 
 } // namespace procscope::ostep

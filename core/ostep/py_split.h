@@ -13,7 +13,8 @@ inline std::vector<std::string> pySplit(std::string_view text, char sep)
     std::size_t start = 0;
     for (;;) {
         const auto at = text.find(sep, start);
-        parts.emplace_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+        parts.emplace_back(
+            text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
         if (at == std::string_view::npos)
             return parts;
         start = at + 1;

@@ -17,7 +17,7 @@ constexpr std::string_view kScript = "scheduler";
 
 struct Run {
     int job;
-    bool done;  // the job finished at the end of this run
+    bool done; // the job finished at the end of this run
 };
 
 // The runs in the order the CPU made them, from the Trace.
@@ -45,7 +45,7 @@ std::string statLine(const char* label, double response, double turnaround, doub
 
 std::string timeField(double t)
 {
-    return pyPercentD(static_cast<long long>(std::trunc(t)), 3);  // %d of a float truncates
+    return pyPercentD(static_cast<long long>(std::trunc(t)), 3); // %d of a float truncates
 }
 
 // FIFO and SJF: the script prints the jobs in execution order, statistics from their lengths.
@@ -55,8 +55,8 @@ std::string fifoText(const std::vector<Run>& runs, const std::vector<double>& le
     double now = 0;
     for (const Run& r : runs) {
         const double len = length[static_cast<std::size_t>(r.job)];
-        out += "  [ time " + timeField(now) + " ] Run job " + std::to_string(r.job) + " for " + pyPercentF(len, 2) +
-               " secs ( DONE at " + pyPercentF(now + len, 2) + " )\n";
+        out += "  [ time " + timeField(now) + " ] Run job " + std::to_string(r.job) + " for " +
+               pyPercentF(len, 2) + " secs ( DONE at " + pyPercentF(now + len, 2) + " )\n";
         now += len;
     }
     out += "\nFinal statistics:\n";
@@ -77,7 +77,8 @@ std::string fifoText(const std::vector<Run>& runs, const std::vector<double>& le
 std::string roundRobinText(const std::vector<Run>& runs, const std::vector<double>& length, double quantum)
 {
     const std::size_t n = length.size();
-    std::vector<double> remaining = length, lastRan(n, 0.0), wait(n, 0.0), turnaround(n, 0.0), response(n, -1);
+    std::vector<double> remaining = length, lastRan(n, 0.0), wait(n, 0.0), turnaround(n, 0.0),
+                        response(n, -1);
     std::string out = "Execution trace:\n";
     double now = 0;
     for (const Run& r : runs) {
@@ -105,8 +106,8 @@ std::string roundRobinText(const std::vector<Run>& runs, const std::vector<doubl
         turnaroundSum += turnaround[j];
         responseSum += response[j];
         waitSum += wait[j];
-        out += statLine(("  Job " + pyPercentD(static_cast<long long>(j), 3)).c_str(), response[j], turnaround[j],
-                        wait[j]);
+        out += statLine(("  Job " + pyPercentD(static_cast<long long>(j), 3)).c_str(), response[j],
+            turnaround[j], wait[j]);
     }
     const auto count = static_cast<double>(n);
     out += "\n" + statLine("  Average", responseSum / count, turnaroundSum / count, waitSum / count) + "\n";
@@ -119,7 +120,8 @@ std::int64_t tickScale(const std::vector<double>& lengths)
     std::int64_t scale = 1;
     for (double v : lengths) {
         std::int64_t s = 1;
-        while (s <= 1'000'000 && static_cast<double>(std::llround(v * static_cast<double>(s))) / static_cast<double>(s) != v)
+        while (s <= 1'000'000 &&
+               static_cast<double>(std::llround(v * static_cast<double>(s))) / static_cast<double>(s) != v)
             s *= 10;
         if (s > 1'000'000)
             return 0;
@@ -140,8 +142,8 @@ OstepRun runScheduler(const std::vector<std::string>& args)
 
     std::string out = "ARG policy " + o.policy + "\n";
     if (o.jlist.empty())
-        out += "ARG jobs " + std::to_string(o.jobs) + "\nARG maxlen " + std::to_string(o.maxlen) + "\nARG seed " +
-               o.seedExact.str() + "\n";
+        out += "ARG jobs " + std::to_string(o.jobs) + "\nARG maxlen " + std::to_string(o.maxlen) +
+               "\nARG seed " + o.seedExact.str() + "\n";
     else
         out += "ARG jlist " + o.jlist + "\n";
     out += "\nHere is the job list, with the run time of each job: \n";
@@ -149,7 +151,8 @@ OstepRun runScheduler(const std::vector<std::string>& args)
     std::vector<double> lengths;
     if (o.jlist.empty()) {
         for (std::int64_t j = 0; j < o.jobs; ++j) {
-            const auto runtime = static_cast<long long>(std::trunc(static_cast<double>(o.maxlen) * rng.random())) + 1;
+            const auto runtime =
+                static_cast<long long>(std::trunc(static_cast<double>(o.maxlen) * rng.random())) + 1;
             lengths.push_back(static_cast<double>(runtime));
             out += "  Job " + std::to_string(j) + " ( length = " + std::to_string(runtime) + " )\n";
         }
@@ -183,7 +186,8 @@ OstepRun runScheduler(const std::vector<std::string>& args)
         return scriptError(kScript, out, "no jobs: the averages would divide by zero");
     for (double v : lengths)
         if (!std::isfinite(v) || v < 0 || v > 1e12)
-            return scriptError(kScript, out, "job lengths must be between 0 and 10^12, not " + pyFloatRepr(v));
+            return scriptError(
+                kScript, out, "job lengths must be between 0 and 10^12, not " + pyFloatRepr(v));
     if (policy == "RR" && o.quantum <= 0)
         return scriptError(kScript, out, "-q must be positive for RR (scheduler.py would loop forever)");
     const std::int64_t scale = tickScale(lengths);
@@ -192,7 +196,9 @@ OstepRun runScheduler(const std::vector<std::string>& args)
 
     Workload w;
     w.name = "scheduler";
-    w.policy.kind = policy == "FIFO" ? PolicyKind::Fifo : policy == "SJF" ? PolicyKind::Sjf : PolicyKind::RoundRobin;
+    w.policy.kind = policy == "FIFO"  ? PolicyKind::Fifo
+                    : policy == "SJF" ? PolicyKind::Sjf
+                                      : PolicyKind::RoundRobin;
     w.policy.quantum = o.quantum * scale;
     Tick total = 0;
     for (std::size_t j = 0; j < lengths.size(); ++j) {
@@ -207,7 +213,8 @@ OstepRun runScheduler(const std::vector<std::string>& args)
     Simulator sim(w, rng);
     sim.run();
     const auto runs = runsOf(sim.trace());
-    out += policy == "RR" ? roundRobinText(runs, lengths, static_cast<double>(o.quantum)) : fifoText(runs, lengths);
+    out += policy == "RR" ? roundRobinText(runs, lengths, static_cast<double>(o.quantum))
+                          : fifoText(runs, lengths);
     return OstepRun{0, out, {}, w, rng};
 }
 

@@ -14,7 +14,10 @@ int niceToWeight(int nice);
 
 class Cfs final : public Policy {
 public:
-    Cfs(Tick targetLatency, Tick minGranularity) : m_latency(targetLatency), m_granularity(minGranularity) {}
+    Cfs(Tick targetLatency, Tick minGranularity)
+        : m_latency(targetLatency)
+        , m_granularity(minGranularity)
+    { }
     std::unique_ptr<Policy> clone() const override { return std::make_unique<Cfs>(*this); }
     PolicyKind kind() const override { return PolicyKind::Cfs; }
     ReadyKey enqueue(const Pcb& p, Cause why, SchedContext& ctx) override;
@@ -34,7 +37,7 @@ private:
     std::int64_t m_minVruntime = 0;
     std::int64_t m_readyWeight = 0;
     std::set<std::pair<std::int64_t, Pid>> m_ready;
-    std::unordered_map<Pid, int> m_weight;  // of ready processes
+    std::unordered_map<Pid, int> m_weight; // of ready processes
     std::unordered_map<Pid, std::int64_t> m_vruntime;
 };
 

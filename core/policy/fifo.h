@@ -12,7 +12,9 @@ namespace procscope {
 
 class Fifo final : public Policy {
 public:
-    explicit Fifo(bool cyclicPidPick) : m_cyclic(cyclicPidPick) {}
+    explicit Fifo(bool cyclicPidPick)
+        : m_cyclic(cyclicPidPick)
+    { }
     std::unique_ptr<Policy> clone() const override { return std::make_unique<Fifo>(*this); }
     PolicyKind kind() const override { return PolicyKind::Fifo; }
     ReadyKey enqueue(const Pcb& p, Cause why, SchedContext& ctx) override;
@@ -25,8 +27,8 @@ private:
     bool m_cyclic;
     Pid m_last = kNoPid;
     std::int32_t m_seq = 0;
-    std::deque<Pid> m_queue;  // FIFO order
-    std::set<Pid> m_byPid;    // cyclic order
+    std::deque<Pid> m_queue; // FIFO order
+    std::set<Pid> m_byPid;   // cyclic order
 };
 
 } // namespace procscope

@@ -11,7 +11,9 @@ namespace procscope {
 
 class Lottery final : public Policy {
 public:
-    explicit Lottery(Tick quantum) : m_quantum(quantum) {}
+    explicit Lottery(Tick quantum)
+        : m_quantum(quantum)
+    { }
     std::unique_ptr<Policy> clone() const override { return std::make_unique<Lottery>(*this); }
     PolicyKind kind() const override { return PolicyKind::Lottery; }
     ReadyKey enqueue(const Pcb& p, Cause why, SchedContext& ctx) override;
@@ -22,7 +24,7 @@ public:
 
 private:
     Tick m_quantum;
-    std::map<Pid, int> m_ready;  // pid -> tickets, in pid order
+    std::map<Pid, int> m_ready; // pid -> tickets, in pid order
 };
 
 } // namespace procscope

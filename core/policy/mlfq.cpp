@@ -11,8 +11,7 @@ Mlfq::Mlfq(const PolicySpec& spec)
     , m_stay(spec.stayOnIo)
     , m_bump(spec.ioBump)
     , m_queues(spec.mlfqQuanta.size())
-{
-}
+{ }
 
 Mlfq::Job& Mlfq::job(Pid pid)
 {
@@ -70,7 +69,7 @@ ReadyKey Mlfq::enqueue(const Pcb& p, Cause why, SchedContext&)
     Job& j = job(p.pid);
     j.running = false;
     if (why == Cause::Preempted && j.queued)
-        return ReadyKey{static_cast<std::uint8_t>(j.level), j.key};  // keeps its place at the head
+        return ReadyKey{static_cast<std::uint8_t>(j.level), j.key}; // keeps its place at the head
     if (why == Cause::SliceExpired) {
         unqueue(p.pid);
         quantumEnd(j);
@@ -130,7 +129,7 @@ Tick Mlfq::slice(const Pcb& p) const
 {
     auto it = m_jobs.find(p.pid);
     const Tick left = it == m_jobs.end() ? m_quanta.front() : it->second.ticksLeft;
-    return left > 0 ? left : kForever;  // a quantum of 0 (or used past 0) never expires, as in mlfq.py
+    return left > 0 ? left : kForever; // a quantum of 0 (or used past 0) never expires, as in mlfq.py
 }
 
 void Mlfq::charge(const Pcb& p, Tick ran)
@@ -143,7 +142,7 @@ void Mlfq::blocked(const Pcb& p)
     Job& j = job(p.pid);
     unqueue(p.pid);
     j.running = false;
-    const Tick before = j.ticksLeft;  // mlfq.py tests the quantum captured before the -S reset
+    const Tick before = j.ticksLeft; // mlfq.py tests the quantum captured before the -S reset
     if (m_stay) {
         j.ticksLeft = m_quanta[static_cast<std::size_t>(j.level)];
         j.allotLeft = m_allot[static_cast<std::size_t>(j.level)];

@@ -12,7 +12,10 @@ namespace procscope {
 
 class PriorityPolicy final : public Policy {
 public:
-    PriorityPolicy(bool preemptive, Tick agingInterval) : m_preemptive(preemptive), m_aging(agingInterval) {}
+    PriorityPolicy(bool preemptive, Tick agingInterval)
+        : m_preemptive(preemptive)
+        , m_aging(agingInterval)
+    { }
     std::unique_ptr<Policy> clone() const override { return std::make_unique<PriorityPolicy>(*this); }
     PolicyKind kind() const override { return PolicyKind::Priority; }
     ReadyKey enqueue(const Pcb& p, Cause why, SchedContext& ctx) override;

@@ -35,7 +35,8 @@ Choice RoundRobin::pick(SchedContext& ctx, int)
         ctx.prefetchProcessData(m_queue[kProcessDataAhead]);
     const bool renewed = pid == m_expiredAlone;
     m_expiredAlone = kNoPid;
-    return Choice{pid, renewed ? Reason::SliceRenewed : Reason::RoundRobin, static_cast<std::int32_t>(m_quantum), 0};
+    return Choice{
+        pid, renewed ? Reason::SliceRenewed : Reason::RoundRobin, static_cast<std::int32_t>(m_quantum), 0};
 }
 
 } // namespace procscope

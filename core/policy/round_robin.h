@@ -9,7 +9,9 @@ namespace procscope {
 
 class RoundRobin final : public Policy {
 public:
-    explicit RoundRobin(Tick quantum) : m_quantum(quantum) {}
+    explicit RoundRobin(Tick quantum)
+        : m_quantum(quantum)
+    { }
     std::unique_ptr<Policy> clone() const override { return std::make_unique<RoundRobin>(*this); }
     PolicyKind kind() const override { return PolicyKind::RoundRobin; }
     ReadyKey enqueue(const Pcb& p, Cause why, SchedContext& ctx) override;
@@ -21,7 +23,7 @@ public:
 private:
     Tick m_quantum;
     std::int32_t m_seq = 0;
-    Pid m_expiredAlone = kNoPid;  // slice expired with nobody else waiting
+    Pid m_expiredAlone = kNoPid; // slice expired with nobody else waiting
     std::deque<Pid> m_queue;
 };
 

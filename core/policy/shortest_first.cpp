@@ -37,8 +37,8 @@ Choice ShortestFirst::pick(SchedContext&, int)
     m_ready.erase(m_ready.begin());
     m_entry.erase(pid);
     const Tick next = m_ready.empty() ? -1 : std::get<0>(*m_ready.begin());
-    return Choice{pid, m_preemptive ? Reason::Stcf : Reason::Sjf, clamp32(burst),
-                  next < 0 ? -1 : clamp32(next)};
+    return Choice{
+        pid, m_preemptive ? Reason::Stcf : Reason::Sjf, clamp32(burst), next < 0 ? -1 : clamp32(next)};
 }
 
 bool ShortestFirst::shouldPreempt(SchedContext&, const Pcb& running) const

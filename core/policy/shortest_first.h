@@ -12,7 +12,9 @@ namespace procscope {
 
 class ShortestFirst final : public Policy {
 public:
-    explicit ShortestFirst(bool preemptive) : m_preemptive(preemptive) {}
+    explicit ShortestFirst(bool preemptive)
+        : m_preemptive(preemptive)
+    { }
     std::unique_ptr<Policy> clone() const override { return std::make_unique<ShortestFirst>(*this); }
     PolicyKind kind() const override { return m_preemptive ? PolicyKind::Stcf : PolicyKind::Sjf; }
     ReadyKey enqueue(const Pcb& p, Cause why, SchedContext& ctx) override;
@@ -22,7 +24,7 @@ public:
     bool shouldPreempt(SchedContext& ctx, const Pcb& running) const override;
 
 private:
-    using Entry = std::tuple<Tick, std::int64_t, Pid>;  // burst left, arrival order, pid
+    using Entry = std::tuple<Tick, std::int64_t, Pid>; // burst left, arrival order, pid
     bool m_preemptive;
     std::int64_t m_seq = 0;
     std::set<Entry> m_ready;

@@ -14,7 +14,8 @@ ReadyKey Stride::enqueue(const Pcb& p, Cause, SchedContext&)
         it = m_pass.emplace(p.pid, start).first;
     }
     m_ready.emplace(it->second, p.pid);
-    return ReadyKey{0, static_cast<std::int32_t>(std::min<std::int64_t>(it->second, std::numeric_limits<std::int32_t>::max()))};
+    return ReadyKey{0, static_cast<std::int32_t>(
+                           std::min<std::int64_t>(it->second, std::numeric_limits<std::int32_t>::max()))};
 }
 
 void Stride::remove(Pid pid)
@@ -30,8 +31,9 @@ Choice Stride::pick(SchedContext&, int)
         return {};
     const auto [pass, pid] = *m_ready.begin();
     m_ready.erase(m_ready.begin());
-    return Choice{pid, Reason::Stride, static_cast<std::int32_t>(std::min<std::int64_t>(pass, std::numeric_limits<std::int32_t>::max())),
-                  static_cast<std::int32_t>(m_stride[pid])};
+    return Choice{pid, Reason::Stride,
+        static_cast<std::int32_t>(std::min<std::int64_t>(pass, std::numeric_limits<std::int32_t>::max())),
+        static_cast<std::int32_t>(m_stride[pid])};
 }
 
 void Stride::charge(const Pcb& p, Tick ran)

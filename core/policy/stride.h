@@ -13,7 +13,10 @@ namespace procscope {
 
 class Stride final : public Policy {
 public:
-    Stride(Tick quantum, std::int64_t big) : m_quantum(quantum), m_big(big) {}
+    Stride(Tick quantum, std::int64_t big)
+        : m_quantum(quantum)
+        , m_big(big)
+    { }
     std::unique_ptr<Policy> clone() const override { return std::make_unique<Stride>(*this); }
     PolicyKind kind() const override { return PolicyKind::Stride; }
     ReadyKey enqueue(const Pcb& p, Cause why, SchedContext& ctx) override;
@@ -28,7 +31,7 @@ private:
     std::int64_t strideOf(const Pcb& p) const { return m_big / std::max(1, p.tickets); }
     Tick m_quantum;
     std::int64_t m_big;
-    std::set<std::pair<std::int64_t, Pid>> m_ready;  // (pass, pid)
+    std::set<std::pair<std::int64_t, Pid>> m_ready; // (pass, pid)
     std::unordered_map<Pid, std::int64_t> m_pass;
     std::unordered_map<Pid, std::int64_t> m_stride;
 };

@@ -91,7 +91,7 @@ void Simulator::release(int c, bool afterBlock)
     cpu.running = kNoPid;
     m_trace.recordCpu(c, m_now, kCpuIdle);
     if (m_workload.compat.dispatchOnlyAtSliceEnd && cpu.sliceEnd > m_now && cpu.sliceEnd < kForever) {
-        cpu.heldUntil = cpu.sliceEnd;  // lottery.py: the CPU idles out the rest of the slice
+        cpu.heldUntil = cpu.sliceEnd; // lottery.py: the CPU idles out the rest of the slice
         return;
     }
     fillCpu(c, afterBlock && m_workload.compat.lazyRetire);
@@ -161,7 +161,8 @@ void Simulator::startRunning(int c, Pcb& p, Choice choice)
 
 void Simulator::sliceExpired(int c, Pcb& p)
 {
-    setState(p, ProcessState::Ready, Cause::SliceExpired, m_policy->enqueue(p, Cause::SliceExpired, *this).key);
+    setState(
+        p, ProcessState::Ready, Cause::SliceExpired, m_policy->enqueue(p, Cause::SliceExpired, *this).key);
     release(c, false);
 }
 

@@ -110,7 +110,7 @@ Simulator::Outcome Simulator::advance(Pcb& p)
             return Outcome::BlockIo;
         case Op::Kind::Fork: {
             if (m_trace.processCount() >= kMaxProcesses || m_nextPid > kMaxPid) {
-                ++p.pc;  // fork() fails (EAGAIN): no room for another process
+                ++p.pc; // fork() fails (EAGAIN): no room for another process
                 break;
             }
             ProcessSpec spec;
@@ -120,7 +120,8 @@ Simulator::Outcome Simulator::advance(Pcb& p)
             spec.nice = p.nice;
             spec.tickets = p.tickets;
             const Pid parentPid = p.pid;
-            Pcb& child = create(spec, parentPid, op.child.get());  // may reallocate m_procs: p is stale after this
+            Pcb& child =
+                create(spec, parentPid, op.child.get()); // may reallocate m_procs: p is stale after this
             const Pid childPid = child.pid;
             admit(child, Cause::Admitted);
             Pcb& parent = proc(parentPid);
@@ -157,7 +158,7 @@ Simulator::Outcome Simulator::advance(Pcb& p)
                 p.phase = Pcb::Phase::Start;
                 return Outcome::BlockWait;
             }
-            break;  // no such child: wait() returns at once, as with ECHILD
+            break; // no such child: wait() returns at once, as with ECHILD
         }
         case Op::Kind::Exit:
             p.exitCode = op.exitCode;
@@ -264,12 +265,12 @@ void Simulator::ioComplete(Pcb& p)
         target = p.cpu >= 0 && m_cpus[static_cast<std::size_t>(p.cpu)].running != kNoPid ? p.cpu : 0;
         Cpu& cpu = m_cpus[static_cast<std::size_t>(target)];
         if (cpu.running == kNoPid) {
-            admit(p, Cause::IoDone);  // the CPU is busy switching or held: wait like everyone else
+            admit(p, Cause::IoDone); // the CPU is busy switching or held: wait like everyone else
             return;
         }
         Pcb& victim = proc(cpu.running);
         setState(victim, ProcessState::Ready, Cause::Preempted,
-                 m_policy->enqueue(victim, Cause::Preempted, *this).key);
+            m_policy->enqueue(victim, Cause::Preempted, *this).key);
         cpu.lastRan = victim.pid;
         cpu.running = kNoPid;
     }
@@ -359,7 +360,8 @@ void Simulator::applyCommand(const Command& c)
         m_policy = makePolicy(c.policy, m_workload.compat);
         m_timerDue = m_policy->nextTimer(m_now);
         m_trace.meta.policy = std::string(policyName(c.policy.kind));
-        m_trace.addEvent({m_now, SystemEvent::Kind::PolicyChanged, "policy changed to " + m_trace.meta.policy});
+        m_trace.addEvent(
+            {m_now, SystemEvent::Kind::PolicyChanged, "policy changed to " + m_trace.meta.policy});
         for (Pid pid : ready)
             m_policy->enqueue(proc(pid), Cause::Admitted, *this);
         for (int cpu = 0; cpu < cpuCount(); ++cpu)

@@ -21,15 +21,15 @@ struct Pcb {
     bool inWait = false;
     bool ioFinishedWhileSuspended = false;
     Pid pid = kNoPid;
-    ProcIndex index = 0;     // in the Trace
-    int cpu = -1;            // CPU it runs on (or last ran on)
-    std::uint32_t pc = 0;    // next operation
+    ProcIndex index = 0;  // in the Trace
+    int cpu = -1;         // CPU it runs on (or last ran on)
+    std::uint32_t pc = 0; // next operation
     std::uint32_t opCount = 0;
     const Op* ops = nullptr; // the program's operations (see `program`)
     Tick pieceLeft = 0;      // CPU ticks left in the current piece of work (Cpu, IoIssue, IoDone, Idle)
     Tick sliceLeft = kForever;
     Tick stateSince = 0;
-    Tick cpuLeft = 0;        // CPU ticks left in the whole program (STCF's "remaining")
+    Tick cpuLeft = 0; // CPU ticks left in the whole program (STCF's "remaining")
     Tick ioTicks = 0;
     int ioDevice = 0;
     std::uint32_t ioTicket = 0; // bumped to cancel an I/O in flight (kill)
@@ -41,7 +41,7 @@ struct Pcb {
     // Accounting.
     Tick arrival = 0;
     Tick firstRun = -1;
-    Tick finish = -1;  // when it became a Zombie
+    Tick finish = -1; // when it became a Zombie
     Tick cpuTime = 0;
     Tick ioTime = 0;
     Tick readyWait = 0;

@@ -3,8 +3,8 @@
 #include "core/model/generator.h"
 
 #include <algorithm>
-#include <utility>
 #include <string>
+#include <utility>
 
 namespace procscope {
 
@@ -27,7 +27,8 @@ Simulator::~Simulator() = default;
 
 const Pcb* Simulator::findProcess(Pid pid) const
 {
-    if (pid < 0 || static_cast<std::size_t>(pid) >= m_index.size() || m_index[static_cast<std::size_t>(pid)] < 0)
+    if (pid < 0 || static_cast<std::size_t>(pid) >= m_index.size() ||
+        m_index[static_cast<std::size_t>(pid)] < 0)
         return nullptr;
     return &m_procs[static_cast<std::size_t>(m_index[static_cast<std::size_t>(pid)])];
 }
@@ -44,8 +45,9 @@ void Simulator::reset()
     m_trace.meta.policy = std::string(policyName(m_workload.policy.kind));
     m_trace.meta.seed = m_workload.seed;
     m_trace.meta.devices = m_workload.machine.devices;
-    m_trace.meta.mlfqLevels =
-        m_workload.policy.kind == PolicyKind::Mlfq ? static_cast<int>(m_workload.policy.mlfqQuanta.size()) : 0;
+    m_trace.meta.mlfqLevels = m_workload.policy.kind == PolicyKind::Mlfq
+                                  ? static_cast<int>(m_workload.policy.mlfqQuanta.size())
+                                  : 0;
     m_trace.setCpuCount(m_workload.machine.cpus);
     m_policy = makePolicy(m_workload.policy, m_workload.compat);
     m_rng = m_initialRng ? *m_initialRng : seeded(m_workload.seed);
@@ -88,8 +90,8 @@ void Simulator::generate()
         const GeneratorSpec& g = *m_workload.generator;
         auto batch = generateBatch(g, m_genRng, m_genNext, m_nextPid);
         m_nextPid += g.count;
-        std::vector<const ProcessSpec*> rest(m_pending.begin() + static_cast<std::ptrdiff_t>(m_nextArrival),
-                                             m_pending.end());
+        std::vector<const ProcessSpec*> rest(
+            m_pending.begin() + static_cast<std::ptrdiff_t>(m_nextArrival), m_pending.end());
         for (ProcessSpec& spec : batch)
             rest.push_back(&m_generated.emplace_back(std::move(spec)));
         std::stable_sort(rest.begin(), rest.end(), [](const ProcessSpec* a, const ProcessSpec* b) {
@@ -171,9 +173,8 @@ void Simulator::advanceTo(Tick t)
     const Tick limit = m_workload.tickLimit;
     while (!m_trace.finished() && !m_stalled && !m_hitLimit) {
         const bool allDone = m_nextArrival >= m_pending.size() && m_nextCommand >= m_commands.size() &&
-                             std::all_of(m_procs.begin(), m_procs.end(), [](const Pcb& p) {
-                                 return p.state == ProcessState::Terminated;
-                             });
+                             std::all_of(m_procs.begin(), m_procs.end(),
+                                 [](const Pcb& p) { return p.state == ProcessState::Terminated; });
         if (allDone) {
             m_trace.setEnd(m_now, true);
             return;
@@ -183,7 +184,7 @@ void Simulator::advanceTo(Tick t)
             // Nothing will ever happen again (processes suspended and never resumed).
             m_stalled = true;
             m_trace.addEvent({m_now, SystemEvent::Kind::Warning,
-                              "nothing can happen any more: some processes are suspended"});
+                "nothing can happen any more: some processes are suspended"});
             m_trace.setEnd(m_now, false);
             return;
         }
@@ -192,8 +193,7 @@ void Simulator::advanceTo(Tick t)
             m_now = limit;
             sync(m_now);
             m_trace.addEvent({limit, SystemEvent::Kind::TickLimit,
-                              "stopped at the tick limit " + std::to_string(limit) +
-                                  ": the workload had not finished"});
+                "stopped at the tick limit " + std::to_string(limit) + ": the workload had not finished"});
             m_trace.setEnd(limit, false);
             return;
         }
@@ -213,8 +213,8 @@ void Simulator::run()
 
 void Simulator::apply(const Command& c)
 {
-    auto pos = std::upper_bound(m_commands.begin(), m_commands.end(), c.at,
-                                [](Tick at, const Command& x) { return at < x.at; });
+    auto pos = std::upper_bound(
+        m_commands.begin(), m_commands.end(), c.at, [](Tick at, const Command& x) { return at < x.at; });
     m_commands.insert(pos, c);
     const Tick simulatedTo = m_trace.end();
     if (c.at <= m_now || m_started) {

@@ -12,9 +12,9 @@
 #include <deque>
 #include <memory>
 #include <optional>
-#include <queue>
 #include <unordered_map>
 #include <vector>
+#include <queue>
 
 namespace procscope {
 
@@ -53,7 +53,7 @@ public:
 private:
     struct Cpu {
         Pid running = kNoPid;
-        Pid incoming = kNoPid;   // being switched in
+        Pid incoming = kNoPid; // being switched in
         Tick switchUntil = 0;
         Pid lastRan = kNoPid;
         Pid reservedFor = kNoPid; // OSTEP SWITCH_ON_END: waits for this process's I/O
@@ -75,7 +75,10 @@ private:
     enum class Outcome { Continue, BlockIo, BlockWait, Exit };
 
     // SchedContext
-    const Pcb& pcb(Pid pid) const override { return m_procs[static_cast<std::size_t>(m_index[static_cast<std::size_t>(pid)])]; }
+    const Pcb& pcb(Pid pid) const override
+    {
+        return m_procs[static_cast<std::size_t>(m_index[static_cast<std::size_t>(pid)])];
+    }
     int cpuCount() const override { return static_cast<int>(m_cpus.size()); }
     double random() override { return m_rng.random(); }
     void prefetchControlBlock(Pid pid) const override;
@@ -127,18 +130,19 @@ private:
     Trace m_trace;
     std::unique_ptr<Policy> m_policy;
     ostep::PyRandom m_rng;
-    std::deque<Pcb> m_procs;  // a deque: references stay valid when fork() adds one
-    std::vector<std::int32_t> m_index;  // pid -> position in m_procs, -1 for none
+    std::deque<Pcb> m_procs;           // a deque: references stay valid when fork() adds one
+    std::vector<std::int32_t> m_index; // pid -> position in m_procs, -1 for none
     std::vector<Cpu> m_cpus;
     std::vector<Device> m_devices;
     std::priority_queue<IoDone, std::vector<IoDone>, std::greater<>> m_ioDone;
-    std::vector<const ProcessSpec*> m_pending;  // arrivals, sorted by (arrival, pid), consumed from m_nextArrival
-    std::deque<ProcessSpec> m_generated;        // processes drawn by the generator
+    std::vector<const ProcessSpec*>
+        m_pending;                       // arrivals, sorted by (arrival, pid), consumed from m_nextArrival
+    std::deque<ProcessSpec> m_generated; // processes drawn by the generator
     std::size_t m_nextArrival = 0;
     std::size_t m_nextCommand = 0;
     std::uint64_t m_ioSeq = 0;
     Pid m_nextPid = 0;
-    Tick m_genNext = kForever;  // next generator batch
+    Tick m_genNext = kForever; // next generator batch
     ostep::PyRandom m_genRng;
     Tick m_now = 0;
     Tick m_timerDue = kForever;

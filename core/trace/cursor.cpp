@@ -12,8 +12,8 @@ Frame frameAt(const Trace& trace, Tick t)
     const auto n = trace.processCount();
     f.states.resize(n);
     f.ioQueues.resize(std::max<std::size_t>(1, trace.meta.devices.size()));
-    std::vector<std::tuple<int, std::int32_t, ProcIndex>> ready;       // level, key, process
-    std::vector<std::tuple<int, Tick, ProcIndex>> blocked;             // device, since, process
+    std::vector<std::tuple<int, std::int32_t, ProcIndex>> ready; // level, key, process
+    std::vector<std::tuple<int, Tick, ProcIndex>> blocked;       // device, since, process
     for (std::size_t i = 0; i < n; ++i) {
         const auto& track = trace.track(static_cast<ProcIndex>(i));
         const auto k = track.indexAt(t);

@@ -12,11 +12,11 @@ namespace procscope {
 // Everything true at one tick.
 struct Frame {
     Tick at = 0;
-    std::vector<std::optional<ProcessState>> states;  // per process index; nullopt: not created yet
-    std::vector<ProcIndex> running;                    // per CPU: a process, kCpuIdle or kCpuSwitch
-    std::vector<std::vector<ProcIndex>> readyQueues;   // per level (0 = top), head first
-    std::vector<std::vector<ProcIndex>> ioQueues;      // per device, in order of arrival
-    std::vector<ProcIndex> waiting;                    // blocked in wait() for a child
+    std::vector<std::optional<ProcessState>> states; // per process index; nullopt: not created yet
+    std::vector<ProcIndex> running;                  // per CPU: a process, kCpuIdle or kCpuSwitch
+    std::vector<std::vector<ProcIndex>> readyQueues; // per level (0 = top), head first
+    std::vector<std::vector<ProcIndex>> ioQueues;    // per device, in order of arrival
+    std::vector<ProcIndex> waiting;                  // blocked in wait() for a child
 };
 
 // The frame at t, in O((processes + CPUs) log changes).
@@ -28,7 +28,9 @@ std::optional<Tick> previousEventBefore(const Trace& trace, Tick t);
 
 class Cursor {
 public:
-    explicit Cursor(const Trace& trace) : m_trace(&trace) {}
+    explicit Cursor(const Trace& trace)
+        : m_trace(&trace)
+    { }
     Tick at() const { return m_at; }
     // The last tick that can be shown (end - 1), or 0 for an empty trace.
     Tick last() const { return m_trace->end() > 0 ? m_trace->end() - 1 : 0; }

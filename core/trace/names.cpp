@@ -6,10 +6,9 @@ namespace procscope {
 
 namespace {
 
-constexpr std::array<std::string_view, 17> kReasons{
-    "None",  "OnlyCandidate", "FIFO",     "CyclicPick", "SJF",     "STCF",      "RoundRobin",  "SliceRenewed",
-    "Priority", "MLFQ",       "MLFQBoost", "Lottery",   "Stride",  "CFS",       "IoImmediate", "HeldCpu",
-    "Imported"};
+constexpr std::array<std::string_view, 17> kReasons{"None", "OnlyCandidate", "FIFO", "CyclicPick", "SJF",
+    "STCF", "RoundRobin", "SliceRenewed", "Priority", "MLFQ", "MLFQBoost", "Lottery", "Stride", "CFS",
+    "IoImmediate", "HeldCpu", "Imported"};
 static_assert(kReasons.size() == static_cast<std::size_t>(Reason::Imported) + 1);
 
 template <typename E, typename F>

@@ -12,7 +12,7 @@
 
 namespace procscope {
 
-template <typename Record>  // Record has a member `std::uint32_t dt`
+template <typename Record> // Record has a member `std::uint32_t dt`
 class TimeSeries {
 public:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
@@ -54,17 +54,18 @@ public:
     // Index of the last record at or before t, or npos.
     std::size_t indexAt(Tick t) const
     {
-        auto e = std::upper_bound(m_epochs.begin(), m_epochs.end(), t,
-                                  [](Tick v, const Epoch& x) { return v < x.base; });
+        auto e = std::upper_bound(
+            m_epochs.begin(), m_epochs.end(), t, [](Tick v, const Epoch& x) { return v < x.base; });
         if (e == m_epochs.begin())
             return npos;
         --e;
         const std::size_t end = (e + 1 == m_epochs.end()) ? m_records.size() : (e + 1)->start;
         const auto offset = static_cast<std::uint32_t>(std::min<Tick>(t - e->base, kMaxOffset));
         auto it = std::upper_bound(m_records.begin() + static_cast<std::ptrdiff_t>(e->start),
-                                   m_records.begin() + static_cast<std::ptrdiff_t>(end), offset,
-                                   [](std::uint32_t v, const Record& r) { return v < r.dt; });
-        return static_cast<std::size_t>(it - m_records.begin()) - 1;  // e->start - 1 wraps to npos for the first
+            m_records.begin() + static_cast<std::ptrdiff_t>(end), offset,
+            [](std::uint32_t v, const Record& r) { return v < r.dt; });
+        return static_cast<std::size_t>(it - m_records.begin()) -
+               1; // e->start - 1 wraps to npos for the first
     }
 
     // Drops records at or after t.
@@ -77,7 +78,10 @@ public:
             m_epochs.pop_back();
     }
 
-    std::size_t bytes() const { return m_records.capacity() * sizeof(Record) + m_epochs.capacity() * sizeof(Epoch); }
+    std::size_t bytes() const
+    {
+        return m_records.capacity() * sizeof(Record) + m_epochs.capacity() * sizeof(Epoch);
+    }
     void shrink()
     {
         m_records.shrink_to_fit();
@@ -94,8 +98,8 @@ private:
     {
         if (m_epochs.size() == 1)
             return m_epochs.front().base;
-        auto e = std::upper_bound(m_epochs.begin(), m_epochs.end(), i,
-                                  [](std::size_t v, const Epoch& x) { return v < x.start; });
+        auto e = std::upper_bound(
+            m_epochs.begin(), m_epochs.end(), i, [](std::size_t v, const Epoch& x) { return v < x.start; });
         return (e - 1)->base;
     }
 

@@ -63,7 +63,7 @@ void CpuTrack::append(Tick t, ProcIndex p, Reason r, std::int32_t a, std::int32_
         if (m_records.at(m_records.size() - 1) == t && m_records.back().proc() < 0)
             m_records.popBack();
         if (p < 0 && !m_records.empty() && m_records.back().proc() == p)
-            return;  // idle after idle: nothing new
+            return; // idle after idle: nothing new
     }
     m_records.push(t, Record{0, Record::pack(p, r), a, b});
 }

@@ -19,27 +19,27 @@ inline constexpr std::size_t kMaxProcesses = (1u << 24) - 4;
 
 // What a CPU lane shows: a process index, or one of these.
 inline constexpr ProcIndex kCpuIdle = -1;
-inline constexpr ProcIndex kCpuSwitch = -3;  // context switch in progress
+inline constexpr ProcIndex kCpuSwitch = -3; // context switch in progress
 
 // Why a policy chose what it chose; rendered to text by describeDecision().
 enum class Reason : std::uint8_t {
     None,
-    OnlyCandidate,  // a: -
-    Fifo,           // earliest arrival in the ready queue
-    CyclicPick,     // OSTEP process-run: next ready pid after the last one
-    Sjf,            // a: its burst, b: next best burst (-1 none)
-    Stcf,           // a: its remaining, b: next best remaining (-1 none)
-    RoundRobin,     // head of the ready queue
-    SliceRenewed,   // slice expired, nobody else ready: same process continues
-    Priority,       // a: its priority, b: next best (-1 none)
-    Mlfq,           // a: ticks left in its quantum, b: allotment left; the level is on the process track
-    MlfqBoost,      // priority boost renewed the quantum of the running process; as Mlfq
-    Lottery,        // a: random number drawn, b: total tickets; winner = a % b
-    Stride,         // a: its pass, b: its stride
-    Cfs,            // a: its vruntime, b: its slice
-    IoImmediate,    // OSTEP IO_RUN_IMMEDIATE: the process that finished I/O runs at once
-    HeldCpu,        // OSTEP SWITCH_ON_END: the CPU waited for this process's I/O
-    Imported        // read from a recorded trace
+    OnlyCandidate, // a: -
+    Fifo,          // earliest arrival in the ready queue
+    CyclicPick,    // OSTEP process-run: next ready pid after the last one
+    Sjf,           // a: its burst, b: next best burst (-1 none)
+    Stcf,          // a: its remaining, b: next best remaining (-1 none)
+    RoundRobin,    // head of the ready queue
+    SliceRenewed,  // slice expired, nobody else ready: same process continues
+    Priority,      // a: its priority, b: next best (-1 none)
+    Mlfq,          // a: ticks left in its quantum, b: allotment left; the level is on the process track
+    MlfqBoost,     // priority boost renewed the quantum of the running process; as Mlfq
+    Lottery,       // a: random number drawn, b: total tickets; winner = a % b
+    Stride,        // a: its pass, b: its stride
+    Cfs,           // a: its vruntime, b: its slice
+    IoImmediate,   // OSTEP IO_RUN_IMMEDIATE: the process that finished I/O runs at once
+    HeldCpu,       // OSTEP SWITCH_ON_END: the CPU waited for this process's I/O
+    Imported       // read from a recorded trace
 };
 
 struct ProcessInfo {
@@ -106,7 +106,7 @@ public:
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
     std::size_t indexAt(Tick t) const { return m_records.indexAt(t); }
-    ProcIndex procAt(Tick t) const;  // kCpuIdle before the first record
+    ProcIndex procAt(Tick t) const; // kCpuIdle before the first record
 
     // An idle record is replaced by a decision made in the same instant.
     void append(Tick t, ProcIndex p, Reason r, std::int32_t a, std::int32_t b);
@@ -117,7 +117,7 @@ public:
 private:
     struct Record {
         std::uint32_t dt;
-        std::uint32_t packed;  // reason in the top 8 bits, process index + 3 in the low 24
+        std::uint32_t packed; // reason in the top 8 bits, process index + 3 in the low 24
         std::int32_t a;
         std::int32_t b;
         ProcIndex proc() const { return static_cast<ProcIndex>(packed & 0xFFFFFF) - 3; }
@@ -145,7 +145,7 @@ struct TraceMeta {
     std::string parameters;        // e.g. "quantum=2"
     std::uint64_t seed = 0;
     std::vector<std::string> devices{"disk"};
-    int mlfqLevels = 0;            // > 0 when the ready queue has levels
+    int mlfqLevels = 0; // > 0 when the ready queue has levels
 };
 
 class Trace {
@@ -170,10 +170,16 @@ public:
     // Writing (Simulator, importers).
     void setCpuCount(int n);
     ProcIndex addProcess(ProcessInfo info);
-    void recordState(ProcIndex p, Tick t, ProcessState s, Cause c, std::int32_t aux = 0, std::uint8_t level = 0);
-    void recordCpu(int cpu, Tick t, ProcIndex p, Reason r = Reason::None, std::int32_t a = 0, std::int32_t b = 0);
+    void recordState(
+        ProcIndex p, Tick t, ProcessState s, Cause c, std::int32_t aux = 0, std::uint8_t level = 0);
+    void recordCpu(
+        int cpu, Tick t, ProcIndex p, Reason r = Reason::None, std::int32_t a = 0, std::int32_t b = 0);
     void addEvent(SystemEvent e) { m_events.push_back(std::move(e)); }
-    void setEnd(Tick t, bool finished) { m_end = t; m_finished = finished; }
+    void setEnd(Tick t, bool finished)
+    {
+        m_end = t;
+        m_finished = finished;
+    }
     // Removes everything at or after t (processes created at or after t too).
     void truncate(Tick t);
     void shrink();

@@ -63,7 +63,8 @@ std::string traceTable(const Trace& trace, Tick from, Tick to)
         out += " |";
         for (int c = 0; c < trace.cpuCount(); ++c) {
             const ProcIndex p = trace.cpu(c).procAt(t);
-            cell(out, p >= 0 ? std::string_view(trace.info(p).name) : (p == kCpuSwitch ? "switch" : "-"), kWidth);
+            cell(out, p >= 0 ? std::string_view(trace.info(p).name) : (p == kCpuSwitch ? "switch" : "-"),
+                kWidth);
         }
         out += '\n';
     }

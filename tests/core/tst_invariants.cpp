@@ -137,7 +137,8 @@ std::string checkInvariants(const Trace& trace, int cpus)
                     return who + ": running on no CPU";
                 for (Tick at : {t.at(k), to - 1})
                     if (trace.cpu(cpu).procAt(at) != static_cast<ProcIndex>(i))
-                        return who + ": CPU " + std::to_string(cpu) + " lane disagrees at " + std::to_string(at);
+                        return who + ": CPU " + std::to_string(cpu) + " lane disagrees at " +
+                               std::to_string(at);
             }
         }
         if (lifetime != std::max(end, t.at(t.size() - 1)) - t.at(0))
@@ -193,9 +194,10 @@ void TestInvariants::randomWorkloads()
                                                  .arg(seed)
                                                  .arg(cpus)
                                                  .arg(QString::fromStdString(problem))));
-        QVERIFY2(!a.hitTickLimit() && !a.stalled(), qPrintable(QStringLiteral("seed %1 did not finish").arg(seed)));
+        QVERIFY2(!a.hitTickLimit() && !a.stalled(),
+            qPrintable(QStringLiteral("seed %1 did not finish").arg(seed)));
         finished += a.finished() ? 1 : 0;
-        if (i % 10 == 0) {  // determinism: the same input gives the same bytes
+        if (i % 10 == 0) { // determinism: the same input gives the same bytes
             Simulator b(w);
             randomCommands(b, seed);
             b.run();

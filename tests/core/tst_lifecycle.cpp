@@ -29,8 +29,8 @@ private Q_SLOTS:
 // it exits until the parent's wait() reaps it.
 void TestLifecycle::childExitsFirstStaysZombieUntilWait()
 {
-    Workload w = makeWorkload({{0, {Op::fork({Op::cpu(1)}, "child"), Op::cpu(5), Op::wait(), Op::cpu(1)}}},
-                              PolicyKind::Fifo);
+    Workload w = makeWorkload(
+        {{0, {Op::fork({Op::cpu(1)}, "child"), Op::cpu(5), Op::wait(), Op::cpu(1)}}}, PolicyKind::Fifo);
     w.machine.cpus = 2;
     Simulator sim(w);
     sim.run();
@@ -39,12 +39,12 @@ void TestLifecycle::childExitsFirstStaysZombieUntilWait()
     const auto child = *t.indexOf(1);
     QCOMPARE(t.info(child).name, std::string("child"));
     QCOMPARE(t.info(child).parent, 0);
-    QCOMPARE(*t.track(child).stateAt(0), ProcessState::Running);  // second CPU
+    QCOMPARE(*t.track(child).stateAt(0), ProcessState::Running); // second CPU
     QCOMPARE(*t.track(child).stateAt(1), ProcessState::Zombie);
     QCOMPARE(*t.track(child).stateAt(4), ProcessState::Zombie);
-    QCOMPARE(*t.track(child).stateAt(5), ProcessState::Terminated);  // reaped by wait() at 5
+    QCOMPARE(*t.track(child).stateAt(5), ProcessState::Terminated); // reaped by wait() at 5
     QCOMPARE(t.track(child).cause(t.track(child).indexAt(5)), Cause::Reaped);
-    QCOMPARE(*t.track(0).stateAt(5), ProcessState::Running);         // wait returned at once
+    QCOMPARE(*t.track(0).stateAt(5), ProcessState::Running); // wait returned at once
     QCOMPARE(t.end(), Tick(6));
 }
 
@@ -54,10 +54,10 @@ void TestLifecycle::parentWaitsForRunningChild()
     Simulator sim(w);
     sim.run();
     const Trace& t = sim.trace();
-    QCOMPARE(*t.track(0).stateAt(0), ProcessState::Blocked);  // blocked in wait()
+    QCOMPARE(*t.track(0).stateAt(0), ProcessState::Blocked); // blocked in wait()
     QCOMPARE(t.track(0).aux(t.track(0).indexAt(0)), -1);
     QCOMPARE(*t.track(1).stateAt(3), ProcessState::Running);
-    QCOMPARE(*t.track(1).stateAt(4), ProcessState::Terminated);  // reaped the instant it exits
+    QCOMPARE(*t.track(1).stateAt(4), ProcessState::Terminated); // reaped the instant it exits
     QCOMPARE(*t.track(0).stateAt(4), ProcessState::Running);
     QCOMPARE(t.track(0).cause(t.track(0).indexAt(4) - 1), Cause::ChildExited);
 }
@@ -69,8 +69,8 @@ void TestLifecycle::orphanIsReapedByInit()
     sim.run();
     const Trace& t = sim.trace();
     QCOMPARE(t.info(0).exitCode, 3);
-    QCOMPARE(t.info(1).parent, kInitPid);                    // re-parented
-    QCOMPARE(*t.track(1).stateAt(5), ProcessState::Terminated);  // init reaps it at once
+    QCOMPARE(t.info(1).parent, kInitPid);                       // re-parented
+    QCOMPARE(*t.track(1).stateAt(5), ProcessState::Terminated); // init reaps it at once
 }
 
 void TestLifecycle::execReplacesProgram()
@@ -127,7 +127,7 @@ void TestLifecycle::suspendKeepsIoGoing()
     sim.run();
     const Trace& t = sim.trace();
     QCOMPARE(*t.track(0).stateAt(3), ProcessState::Suspended);
-    QCOMPARE(*t.track(0).stateAt(8), ProcessState::Running);  // the I/O finished while suspended
+    QCOMPARE(*t.track(0).stateAt(8), ProcessState::Running); // the I/O finished while suspended
     QCOMPARE(t.end(), Tick(9));
 }
 

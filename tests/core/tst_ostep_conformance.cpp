@@ -38,9 +38,11 @@ void TestOstepConformance::referenceCases_data()
     for (const QString& cmd : cases) {
         const QString name = cmd.chopped(4);
         const QString script = name.section(QLatin1Char('_'), 0, 0);
-        const QStringList args =
-            QString::fromUtf8(readAll(dir.filePath(cmd))).trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        QTest::newRow(qPrintable(name)) << script << args << readAll(dir.filePath(name + QStringLiteral(".out")));
+        const QStringList args = QString::fromUtf8(readAll(dir.filePath(cmd)))
+                                     .trimmed()
+                                     .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QTest::newRow(qPrintable(name))
+            << script << args << readAll(dir.filePath(name + QStringLiteral(".out")));
     }
 }
 
@@ -68,8 +70,8 @@ void TestOstepConformance::badOptions_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("stdoutStart");
     QTest::addColumn<QByteArray>("stderrHas");
-    const auto row = [](const char* name, const char* script, QByteArrayList args, int status, const char* out,
-                        const char* err) {
+    const auto row = [](const char* name, const char* script, QByteArrayList args, int status,
+                         const char* out, const char* err) {
         QTest::newRow(name) << QByteArray(script) << args << status << QByteArray(out) << QByteArray(err);
     };
     row("unknown option", "process-run", {"-z"}, 2, "", "no such option: -z");
@@ -81,9 +83,11 @@ void TestOstepConformance::badOptions_data()
     row("negative -L", "process-run", {"-l", "1:50", "-L", "-1"}, 1, "", "-L must not be negative");
     row("rr q0 loops", "scheduler", {"-p", "RR", "-q", "0", "-c"}, 1, "ARG policy RR", "-q must be positive");
     row("unknown policy", "scheduler", {"-p", "XYZ", "-c"}, 0, "ARG policy XYZ", "");
-    row("allotments mismatch", "mlfq", {"-Q", "1,2", "-A", "1"}, 1, "number of allotments specified must match", "");
+    row("allotments mismatch", "mlfq", {"-Q", "1,2", "-A", "1"}, 1,
+        "number of allotments specified must match", "");
     row("mlfq bad job", "mlfq", {"-l", "1,2"}, 1, "Badly formatted job string", "");
-    row("mlfq zero run aborts", "mlfq", {"-l", "0,0,0", "-c"}, 1, "Here is the list", "should never have less than 0");
+    row("mlfq zero run aborts", "mlfq", {"-l", "0,0,0", "-c"}, 1, "Here is the list",
+        "should never have less than 0");
     row("lottery maxlen 1", "lottery", {"-m", "1", "-c"}, 1, "ARG jlist", "loop forever");
     row("help", "lottery", {"-h"}, 0, "Usage: lottery.py [options]", "");
     row("unknown script", "nope", {}, 2, "", "unknown script");
@@ -121,7 +125,9 @@ void TestOstepConformance::lessons()
     QFETCH(QString, path);
     const auto read = procscope::readOstepLesson(path.toStdString());
     QVERIFY2(std::holds_alternative<procscope::OstepLesson>(read),
-             std::holds_alternative<procscope::LoadError>(read) ? std::get<procscope::LoadError>(read).toString().c_str() : "");
+        std::holds_alternative<procscope::LoadError>(read)
+            ? std::get<procscope::LoadError>(read).toString().c_str()
+            : "");
     const auto& lesson = std::get<procscope::OstepLesson>(read);
     QVERIFY(!lesson.question.empty());
     auto args = lesson.args;

@@ -39,13 +39,14 @@ void TestPolicies::averages_data()
     // Figure 7.3: SJF runs B and C first -> (10 + 20 + 120) / 3.
     QTest::newRow("sjf 100 10 10") << cpuJobs({{0, 100}, {0, 10}, {0, 10}}, PolicyKind::Sjf) << 50.0 << 10.0;
     // Figure 7.4: SJF, B and C arrive at 10, A cannot be preempted -> (100 + 100 + 110) / 3.
-    QTest::newRow("sjf late arrivals") << cpuJobs({{0, 100}, {10, 10}, {10, 10}}, PolicyKind::Sjf) << 310.0 / 3
-                                       << (0.0 + 90 + 100) / 3;
+    QTest::newRow("sjf late arrivals")
+        << cpuJobs({{0, 100}, {10, 10}, {10, 10}}, PolicyKind::Sjf) << 310.0 / 3 << (0.0 + 90 + 100) / 3;
     // Figure 7.5: STCF preempts A -> (120 + 10 + 20) / 3.
-    QTest::newRow("stcf late arrivals") << cpuJobs({{0, 100}, {10, 10}, {10, 10}}, PolicyKind::Stcf) << 50.0
-                                        << (0.0 + 0 + 10) / 3;
+    QTest::newRow("stcf late arrivals")
+        << cpuJobs({{0, 100}, {10, 10}, {10, 10}}, PolicyKind::Stcf) << 50.0 << (0.0 + 0 + 10) / 3;
     // Figure 7.7: RR with a 1-tick slice on three 5-tick jobs: response (0 + 1 + 2) / 3 = 1.
-    QTest::newRow("rr q1 three 5s") << cpuJobs({{0, 5}, {0, 5}, {0, 5}}, PolicyKind::RoundRobin, 1) << 14.0 << 1.0;
+    QTest::newRow("rr q1 three 5s") << cpuJobs({{0, 5}, {0, 5}, {0, 5}}, PolicyKind::RoundRobin, 1) << 14.0
+                                    << 1.0;
     // Figure 7.6: the same jobs under SJF: response (0 + 5 + 10) / 3 = 5.
     QTest::newRow("sjf three 5s") << cpuJobs({{0, 5}, {0, 5}, {0, 5}}, PolicyKind::Sjf) << 10.0 << 5.0;
 }
@@ -68,10 +69,12 @@ void TestPolicies::dispatchOrder_data()
     QTest::newRow("fifo") << cpuJobs({{0, 3}, {0, 2}, {0, 1}}, PolicyKind::Fifo) << QStringLiteral("ABC");
     QTest::newRow("sjf") << cpuJobs({{0, 3}, {0, 2}, {0, 1}}, PolicyKind::Sjf) << QStringLiteral("CBA");
     // RR quantum 2: A2 B2 C1 | A1 -- the slice of a lone job is renewed in place (its own record).
-    QTest::newRow("rr q2") << cpuJobs({{0, 3}, {0, 2}, {0, 1}}, PolicyKind::RoundRobin, 2) << QStringLiteral("ABCA");
-    QTest::newRow("rr lone job renews") << cpuJobs({{0, 3}}, PolicyKind::RoundRobin, 1) << QStringLiteral("AAA");
-    Workload priority = makeWorkload({{0, {Op::cpu(4)}, 3}, {1, {Op::cpu(2)}, 1}, {2, {Op::cpu(1)}, 2}},
-                                     PolicyKind::Priority);
+    QTest::newRow("rr q2") << cpuJobs({{0, 3}, {0, 2}, {0, 1}}, PolicyKind::RoundRobin, 2)
+                           << QStringLiteral("ABCA");
+    QTest::newRow("rr lone job renews")
+        << cpuJobs({{0, 3}}, PolicyKind::RoundRobin, 1) << QStringLiteral("AAA");
+    Workload priority = makeWorkload(
+        {{0, {Op::cpu(4)}, 3}, {1, {Op::cpu(2)}, 1}, {2, {Op::cpu(1)}, 2}}, PolicyKind::Priority);
     QTest::newRow("priority preemptive") << priority << QStringLiteral("ABCA");
     priority.policy.preemptive = false;
     QTest::newRow("priority non-preemptive") << priority << QStringLiteral("ABC");
@@ -93,10 +96,10 @@ void TestPolicies::stcfPreemptsWithReason()
     sim.run();
     const CpuTrack& cpu = sim.trace().cpu(0);
     const auto i = cpu.indexAt(2);
-    QCOMPARE(cpu.proc(i), 1);             // B took the CPU at 2
+    QCOMPARE(cpu.proc(i), 1); // B took the CPU at 2
     QCOMPARE(cpu.reason(i), Reason::Stcf);
-    QCOMPARE(cpu.a(i), 3);                // B's remaining 3 ...
-    QCOMPARE(cpu.b(i), 8);                // ... beat A's remaining 8
+    QCOMPARE(cpu.a(i), 3); // B's remaining 3 ...
+    QCOMPARE(cpu.b(i), 8); // ... beat A's remaining 8
     QCOMPARE(*sim.trace().track(0).stateAt(2), ProcessState::Ready);
     QCOMPARE(sim.trace().track(0).cause(sim.trace().track(0).indexAt(2)), Cause::Preempted);
 }
@@ -116,7 +119,7 @@ void TestPolicies::mlfqDemotesThenBoosts()
     QCOMPARE(a.level(a.indexAt(15)), 1);
     QCOMPARE(a.level(a.indexAt(25)), 2);
     QCOMPARE(a.level(a.indexAt(49)), 2);
-    QCOMPARE(a.level(a.indexAt(50)), 0);  // boosted
+    QCOMPARE(a.level(a.indexAt(50)), 0); // boosted
     QCOMPARE(a.level(a.indexAt(65)), 1);
     bool sawBoost = false;
     for (const auto& e : sim.trace().events())
@@ -134,7 +137,7 @@ void TestPolicies::mlfqIoKeepsPriority()
     }
     Workload w = makeWorkload({{0, {Op::cpu(100)}}, {0, interactive}}, PolicyKind::Mlfq);
     w.policy.mlfqQuanta = {10, 10, 10};
-    w.policy.mlfqAllotments = {2, 2, 2};  // 20 ticks at the top before demotion
+    w.policy.mlfqAllotments = {2, 2, 2}; // 20 ticks at the top before demotion
     Simulator sim(w);
     sim.run();
     const ProcessTrack& b = sim.trace().track(1);
@@ -146,8 +149,9 @@ void TestPolicies::mlfqIoKeepsPriority()
 // OSTEP figure 9.3: tickets A 100, B 50, C 250 with big 10000 -> strides 100, 200, 40.
 void TestPolicies::stridePassValues()
 {
-    Workload w = makeWorkload({{0, {Op::cpu(10)}, 0, 100}, {0, {Op::cpu(10)}, 0, 50}, {0, {Op::cpu(10)}, 0, 250}},
-                              PolicyKind::Stride, 1);
+    Workload w =
+        makeWorkload({{0, {Op::cpu(10)}, 0, 100}, {0, {Op::cpu(10)}, 0, 50}, {0, {Op::cpu(10)}, 0, 250}},
+            PolicyKind::Stride, 1);
     Simulator sim(w);
     sim.advanceTo(8);
     QCOMPARE(QString::fromStdString(testing::dispatchOrder(sim.trace())).left(8), QStringLiteral("ABCCCACC"));
@@ -161,7 +165,8 @@ void TestPolicies::stridePassValues()
 
 void TestPolicies::lotteryIsFairOverTime()
 {
-    Workload w = makeWorkload({{0, {Op::cpu(4000)}, 0, 75}, {0, {Op::cpu(4000)}, 0, 25}}, PolicyKind::Lottery, 1);
+    Workload w =
+        makeWorkload({{0, {Op::cpu(4000)}, 0, 75}, {0, {Op::cpu(4000)}, 0, 25}}, PolicyKind::Lottery, 1);
     w.seed = 7;
     w.tickLimit = 100000;
     Simulator sim(w);
@@ -188,8 +193,8 @@ void TestPolicies::priorityAgingPreventsStarvation()
 void TestPolicies::cfsSharesByWeight()
 {
     Workload w = makeWorkload({{0, {Op::cpu(10000)}}, {0, {Op::cpu(10000)}}}, PolicyKind::Cfs);
-    w.processes[0].nice = 0;   // weight 1024
-    w.processes[1].nice = 5;   // weight 335
+    w.processes[0].nice = 0; // weight 1024
+    w.processes[1].nice = 5; // weight 335
     w.policy.targetLatency = 48;
     w.policy.minGranularity = 1;
     Simulator sim(w);
