@@ -1,0 +1,216 @@
+#include "ui/cpuplot/cursor_graph.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace procscope::ui {
+
+void CursorGraph::setSamples(const QVector<QCPGraphData>& samples)
+{
+    data()->set(samples, true);
+    // The coarse copy keeps each block's lowest and highest sample, in their order: sampling it
+    // gives the same per-pixel minimum and maximum as the full data when a block is under a pixel.
+    QVector<QCPGraphData> coarse;
+    m_coarseEnd.clear();
+    const auto n = static_cast<int>(samples.size());
+    coarse.reserve(2 * (n / kBlock + 1));
+    for (int start = 0; start < n; start += kBlock) {
+        const int end = std::min(n, start + kBlock);
+        int lo = start, hi = start;
+        for (int i = start + 1; i < end; ++i) {
+            if (samples[i].value < samples[lo].value)
+                lo = i;
+            if (samples[i].value > samples[hi].value)
+                hi = i;
+        }
+        coarse.append(samples[std::min(lo, hi)]);
+        if (lo != hi)
+            coarse.append(samples[std::max(lo, hi)]);
+        m_coarseEnd.append(static_cast<int>(coarse.size()));
+    }
+    m_coarse = QSharedPointer<QCPGraphDataContainer>::create();
+    m_coarse->set(coarse, true);
+}
+
+// The pixel points of the samples [0, shown): whole blocks from the coarse copy when the visible
+// range holds several blocks a pixel, the rest (at most a block) from the full data.
+QVector<QPointF> CursorGraph::linesUpTo(int shown)
+{
+    QVector<QPointF> lines;
+    const QCPRange range = keyAxis()->range();
+    const double pixels = std::max(1.0, std::abs(keyAxis()->coordToPixel(range.upper) - keyAxis()->coordToPixel(range.lower)));
+    const auto first = mDataContainer->findBegin(range.lower);
+    const auto last = mDataContainer->findEnd(range.upper);
+    const double visible = static_cast<double>(last - first);
+    const int blocks = shown / kBlock;
+    if (!m_coarse || blocks == 0 || visible < pixels * kBlock * 4) {
+        getLines(&lines, QCPDataRange(0, shown));
+        return lines;
+    }
+    // Sampling works on mDataContainer: point it at the coarse copy for whole blocks, then back.
+    QSharedPointer<QCPGraphDataContainer> full = mDataContainer;
+    mDataContainer = m_coarse;
+    getLines(&lines, QCPDataRange(0, m_coarseEnd[blocks - 1]));
+    mDataContainer = full;
+    QVector<QPointF> tail;
+    getLines(&tail, QCPDataRange(blocks * kBlock, shown));
+    lines += tail;
+    return lines;
+}
+
+// QCPGraph::draw() without selection segments and scatters, over the points [0, shown).
+void CursorGraph::draw(QCPPainter* painter)
+{
+    if (!keyAxis() || !valueAxis() || m_shown <= 0 || mDataContainer->isEmpty())
+        return;
+    if (keyAxis()->range().size() <= 0 || lineStyle() == lsNone)
+        return;
+    QVector<QPointF> lines = linesUpTo(std::min(m_shown, static_cast<int>(mDataContainer->size())));
+    if (lines.isEmpty())
+        return;
+    painter->setBrush(brush());
+    painter->setPen(Qt::NoPen);
+    drawFill(painter, &lines);
+    painter->setPen(pen());
+    painter->setBrush(Qt::NoBrush);
+    drawLinePlot(painter, lines);
+}
+
+void CursorGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const
+{
+    if (lines.size() < 2 || painter->pen().style() == Qt::NoPen)
+        return;
+    if (painter->modes().testFlag(QCPPainter::pmVectorized)) {
+        QCPGraph::drawLinePlot(painter, lines);  // exports keep one real polyline
+        return;
+    }
+    double travel = 0, left = lines.first().x(), right = left;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        travel += std::abs(lines[i].y() - lines[i - 1].y());
+        left = std::min(left, lines[i].x());
+        right = std::max(right, lines[i].x());
+    }
+    const double height = std::max(1, valueAxis()->axisRect()->height());
+    const double columns = right - left + 1;
+    if (travel > 6 * height && lines.size() >= columns) {
+        drawBand(painter, lines, left, right);
+        return;
+    }
+    const QVector<QPointF> simple = simplified(lines);
+    // A calm line with segments a couple of pixels long: one polyline, with real joins. One that
+    // zigzags would make that polyline's outline cross itself everywhere, very slow to fill.
+    if (simple.size() * 2 < columns && travel < 2 * height && painter->pen().style() == Qt::SolidLine)
+        QCPGraph::drawLinePlot(painter, simple);
+    else
+        drawSegments(painter, simple);
+}
+
+// Drops the points that stay within half a pixel of a straight run (Reumann-Witkam: a run
+// starts at the last point kept and heads for the one after it): a smooth line sampled at every
+// pixel keeps a few hundred points, a noisy one keeps its extremes.
+QVector<QPointF> CursorGraph::simplified(const QVector<QPointF>& lines)
+{
+    QVector<QPointF> out;
+    out.reserve(lines.size());
+    out.append(lines.first());
+    qsizetype i = 1;
+    while (i < lines.size()) {
+        const QPointF a = out.last();
+        const QPointF toward = lines[i];
+        const QPointF d = toward - a;
+        const double length = std::hypot(d.x(), d.y());
+        qsizetype j = i + 1;
+        while (j < lines.size() && length > 0 && !qIsNaN(lines[j].y())) {
+            const QPointF& p = lines[j];
+            if (std::abs(d.x() * (a.y() - p.y()) - d.y() * (a.x() - p.x())) / length > 0.5)
+                break;
+            ++j;
+        }
+        out.append(lines[j - 1]);  // the last point of the run
+        i = j;
+    }
+    return out;
+}
+
+// Qt strokes a wide antialiased polyline as one outline path; when the line zigzags, that path
+// crosses itself thousands of times and filling it takes tens of milliseconds. Stroking the
+// segments one by one costs a few; with a point every few pixels the joins do not show. Dashes
+// are cut by hand along the line's length, so a dashed line keeps its dashes at any density.
+void CursorGraph::drawSegments(QCPPainter* painter, const QVector<QPointF>& lines) const
+{
+    QPen pen = painter->pen();
+    const bool dashed = pen.style() != Qt::SolidLine;
+    const double width = std::max(1.0, pen.widthF());
+    QVector<qreal> pattern = dashed ? pen.dashPattern() : QVector<qreal>{};
+    for (qreal& p : pattern)
+        p *= width;
+    pen.setStyle(Qt::SolidLine);
+    pen.setCapStyle(Qt::FlatCap);
+    QVector<QLineF> segments;
+    segments.reserve(lines.size());
+    qsizetype dash = 0;
+    double left = pattern.isEmpty() ? 0 : pattern[0];  // of the current dash or gap
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QPointF a = lines[i - 1];
+        const QPointF b = lines[i];
+        if (qIsNaN(a.y()) || qIsNaN(b.y()))
+            continue;
+        if (!dashed) {
+            segments.append(QLineF(a, b));
+            continue;
+        }
+        double length = QLineF(a, b).length();
+        while (length > 0) {
+            const double step = std::min(length, left);
+            const QPointF c = a + (b - a) * (step / QLineF(a, b).length());
+            if (dash % 2 == 0)
+                segments.append(QLineF(a, c));
+            length -= step;
+            left -= step;
+            a = c;
+            if (left <= 0) {
+                dash = (dash + 1) % pattern.size();
+                left = pattern[dash];
+            }
+        }
+    }
+    painter->save();
+    painter->setPen(pen);
+    painter->drawLines(segments);
+    painter->restore();
+}
+
+// A line so dense and noisy that it fills every pixel column from its low to its high: one bar a
+// column, the band it looks like anyway.
+void CursorGraph::drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const
+{
+    const int first = static_cast<int>(std::floor(left));
+    const auto n = static_cast<std::size_t>(std::floor(right) - first) + 1;
+    std::vector<double> lo(n, 1e300), hi(n, -1e300);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QPointF& a = lines[i - 1];
+        const QPointF& b = lines[i];
+        const auto c0 = static_cast<std::size_t>(std::floor(std::min(a.x(), b.x())) - first);
+        const auto c1 = static_cast<std::size_t>(std::floor(std::max(a.x(), b.x())) - first);
+        for (std::size_t c = c0; c <= c1 && c < n; ++c) {
+            lo[c] = std::min({lo[c], a.y(), b.y()});
+            hi[c] = std::max({hi[c], a.y(), b.y()});
+        }
+    }
+    const double half = std::max(0.5, painter->pen().widthF() / 2);
+    QVector<QRectF> bars;
+    bars.reserve(static_cast<qsizetype>(n));
+    for (std::size_t c = 0; c < n; ++c)
+        if (lo[c] <= hi[c])
+            bars.append(QRectF(first + static_cast<double>(c), std::round(lo[c] - half), 1.0,
+                               std::round(hi[c] - lo[c] + 2 * half)));
+    const QColor color = painter->pen().color();
+    painter->save();
+    painter->setAntialiasing(false);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawRects(bars);
+    painter->restore();
+}
+
+} // namespace procscope::ui

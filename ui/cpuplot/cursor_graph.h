@@ -1,0 +1,41 @@
+// A QCPGraph that draws only its first n points: the plot holds the whole trace's data, set once,
+// and grows to the cursor by changing n. Per-frame work is bounded by pixels, not by samples:
+// - QCPGraph's adaptive sampling folds the points that share a pixel column into their min and max;
+// - when many blocks of samples share a column, a coarse copy (the min and max of each block of
+//   kBlock samples) is sampled instead of the full data, so 1,000,000 samples cost about 60,000;
+// - lines are stroked segment by segment (Qt fills a wide antialiased polyline as one outline
+//   path, which is very slow once the line zigzags), and a line so dense and noisy that it is a
+//   solid band on screen is drawn as that band, one bar a pixel column.
+#pragma once
+
+#include "ui/style/custom_plot.h"
+
+namespace procscope::ui {
+
+class CursorGraph : public QCPGraph {
+public:
+    static constexpr int kBlock = 32;
+
+    CursorGraph(QCPAxis* keyAxis, QCPAxis* valueAxis) : QCPGraph(keyAxis, valueAxis) {}
+
+    // Replaces the data (sorted by key) and builds the coarse copy.
+    void setSamples(const QVector<QCPGraphData>& samples);
+    void setShownCount(int count) { m_shown = count; }
+    int shownCount() const { return m_shown; }
+
+protected:
+    void draw(QCPPainter* painter) override;
+    void drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const override;
+
+private:
+    QVector<QPointF> linesUpTo(int shown);
+    static QVector<QPointF> simplified(const QVector<QPointF>& lines);
+    void drawSegments(QCPPainter* painter, const QVector<QPointF>& lines) const;
+    void drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const;
+
+    QSharedPointer<QCPGraphDataContainer> m_coarse;
+    QVector<int> m_coarseEnd;  // per block: coarse points up to and including it
+    int m_shown = 0;
+};
+
+} // namespace procscope::ui

@@ -1,0 +1,251 @@
+#include "ui/diagram/diagram_painter.h"
+
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace procscope::ui {
+
+namespace {
+
+// Grey for an arrow that did not just fire; near-black, twice as thick, for one that did: the
+// emphasis reads on any projector without borrowing a colour that means a state.
+const QColor kArrowColor(0x70, 0x75, 0x7B);
+const QColor kLitColor(0x11, 0x11, 0x11);
+const QColor kSelectedFill(0xFF, 0xE1, 0x4D);
+
+// Black or white, whichever contrasts more with the fill (WCAG relative luminance): white on the
+// amber of Ready would read at 1.8:1 from the back row, black reads at 11:1.
+QColor readableOn(const QColor& fill)
+{
+    auto linear = [](qreal c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    const qreal l = 0.2126 * linear(fill.redF()) + 0.7152 * linear(fill.greenF()) + 0.0722 * linear(fill.blueF());
+    return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? QColor(0x11, 0x11, 0x11) : QColor(Qt::white);
+}
+
+QFont pixelFont(qreal px, bool bold)
+{
+    QFont f;
+    f.setPixelSize(std::max(1, static_cast<int>(std::lround(px))));
+    f.setBold(bold);
+    return f;
+}
+
+QString fromView(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+void paintArrowHead(QPainter& painter, QPointF tip, QPointF from, qreal size, const QColor& color)
+{
+    QPointF d = tip - from;
+    const qreal len = std::hypot(d.x(), d.y());
+    if (len <= 0)
+        return;
+    d /= len;
+    const QPointF n(-d.y(), d.x());
+    const QPointF base = tip - d * size;
+    QPainterPath head(tip);
+    head.lineTo(base + n * size * 0.5);
+    head.lineTo(base - n * size * 0.5);
+    head.closeSubpath();
+    painter.fillPath(head, color);
+}
+
+void paintArrow(QPainter& painter, const DiagramLayout& layout, const DiagramArrow& arrow, bool lit)
+{
+    const qreal width = layout.lineWidth() * (lit ? 2.2 : 1.0);
+    const QColor color = lit ? kLitColor : kArrowColor;
+    QPen pen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+    if (arrow.stubStart || arrow.stubEnd)
+        pen.setStyle(Qt::DashLine);  // to or from a state this view leaves out
+    const qreal head = std::max<qreal>(9, layout.lineWidth() * (lit ? 6.5 : 5.0));
+    // Stop the line at the head's base so its end does not show through the tip.
+    QPointF from = arrow.c2;
+    if (QLineF(from, arrow.end).length() < 1)
+        from = arrow.start;
+    QLineF last(arrow.end, from);
+    last.setLength(head * 0.8);
+    QPainterPath path(arrow.start);
+    path.cubicTo(arrow.c1, arrow.c2, last.p2());
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(path);
+    paintArrowHead(painter, arrow.end, from, head, color);
+}
+
+void paintArrowLabel(QPainter& painter, const DiagramLayout& layout, const DiagramArrow& arrow,
+                     const QString& text, bool lit)
+{
+    const QFont font = pixelFont(layout.arrowFontPx(), lit);
+    const QFontMetricsF fm(font);
+    const int flags = Qt::AlignCenter | Qt::TextWordWrap;
+    const QRectF textRect = fm.boundingRect(QRectF(0, 0, std::max<qreal>(arrow.labelWidth, 10), 1e6), flags, text);
+    const qreal pad = layout.arrowFontPx() * 0.3;
+    const QSizeF box(textRect.width() + 2 * pad, textRect.height() + pad);
+    // Put the box beside the curve on the label's side: its centre goes out by the box's extent in that direction.
+    const QPointF side = arrow.labelSide;
+    const qreal reach = std::abs(side.x()) * box.width() / 2 + std::abs(side.y()) * box.height() / 2 + pad;
+    const QPointF centre = arrow.labelAnchor + side * reach;
+    QRectF r(centre.x() - box.width() / 2, centre.y() - box.height() / 2, box.width(), box.height());
+    // Keep it on the canvas.
+    const QSizeF canvas = layout.size();
+    r.moveLeft(std::clamp(r.left(), 1.0, std::max(1.0, canvas.width() - r.width() - 1)));
+    r.moveTop(std::clamp(r.top(), 1.0, std::max(1.0, canvas.height() - r.height() - 1)));
+    painter.setPen(lit ? QPen(kLitColor, 1) : QPen(QColor(0xC8, 0xCC, 0xD0), 1));
+    painter.setBrush(lit ? kLitColor : QColor(255, 255, 255, 235));
+    painter.drawRoundedRect(r, pad * 1.5, pad * 1.5);
+    painter.setFont(font);
+    painter.setPen(lit ? Qt::white : QColor(0x20, 0x22, 0x25));
+    painter.drawText(r.adjusted(pad, pad / 2, -pad, -pad / 2), flags, text);
+}
+
+void paintNode(QPainter& painter, const DiagramLayout& layout, const DiagramNode& node, int population,
+               Palette palette)
+{
+    const QColor fill = stateColor(node.state, palette);
+    const qreal radius = std::min(node.rect.width(), node.rect.height()) * 0.08;
+    painter.setPen(QPen(fill.darker(150), layout.lineWidth()));
+    painter.setBrush(fill);
+    painter.drawRoundedRect(node.rect, radius, radius);
+    painter.setPen(readableOn(fill));
+    painter.setFont(pixelFont(layout.nodeFontPx(), true));
+    const QString text = QStringLiteral("%1 (%2)").arg(stateLabel(node.state)).arg(population);
+    const QFontMetricsF fm(painter.font());
+    painter.drawText(node.header, Qt::AlignCenter,
+                     fm.elidedText(text, Qt::ElideRight, node.header.width() - layout.nodeFontPx() * 0.5));
+}
+
+void paintPlaceholder(QPainter& painter, const DiagramScene::Placeholder& p, const QColor& onColor)
+{
+    const qreal radius = p.rect.height() / 2;
+    if (p.dashed) {
+        QColor c = onColor;
+        c.setAlphaF(0.7);
+        painter.setPen(QPen(c, std::max<qreal>(1, p.fontPx * 0.1), Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(p.rect, radius, radius);
+        painter.setPen(c);
+        painter.setFont(pixelFont(p.fontPx, false));
+    } else {
+        painter.setPen(QPen(QColor(0x33, 0x33, 0x33), std::max<qreal>(1, p.fontPx * 0.08)));
+        painter.setBrush(QColor(255, 255, 255, 220));
+        painter.drawRoundedRect(p.rect, radius, radius);
+        painter.setPen(QColor(0x11, 0x11, 0x11));
+        painter.setFont(pixelFont(p.fontPx, true));
+    }
+    painter.drawText(p.rect, Qt::AlignCenter, p.text);
+}
+
+} // namespace
+
+QColor processColor(Pid pid)
+{
+    // Tableau 10: distinct hues of similar weight; the token's pid and name carry identity too.
+    static const QColor colors[] = {
+        QColor(0x4E, 0x79, 0xA7), QColor(0xF2, 0x8E, 0x2B), QColor(0xE1, 0x57, 0x59), QColor(0x76, 0xB7, 0xB2),
+        QColor(0x59, 0xA1, 0x4F), QColor(0xED, 0xC9, 0x48), QColor(0xB0, 0x7A, 0xA1), QColor(0xFF, 0x9D, 0xA7),
+        QColor(0x9C, 0x75, 0x5F), QColor(0xBA, 0xB0, 0xAC),
+    };
+    const auto n = static_cast<Pid>(std::size(colors));
+    return colors[static_cast<std::size_t>(((pid % n) + n) % n)];
+}
+
+QString arrowLabel(const DiagramArrow& arrow, const TransitionCounts& counts)
+{
+    std::int64_t total = 0;
+    for (Transition t : arrow.transitions)
+        total += counts[static_cast<std::size_t>(t)];
+    const QString name = arrow.transitions.empty() ? QString() : fromView(transitionInfo(arrow.transitions.front()).name);
+    return QStringLiteral("%1 %2%3").arg(name, QChar(0x00D7), QString::number(total));
+}
+
+void paintToken(QPainter& painter, const DiagramScene::Token& token, const Trace& trace)
+{
+    const QRectF r = token.rect;
+    if (r.isEmpty())
+        return;
+    const ProcessInfo& info = trace.info(token.process);
+    painter.save();
+    painter.setOpacity(token.opacity);
+    const qreal h = r.height();
+    const qreal border = std::max<qreal>(1, h * (token.selected ? 0.11 : 0.045));
+    const bool nameFits = r.width() >= h * 2.2;
+    const QRectF body = nameFits ? r : QRectF(r.center().x() - h / 2, r.top(), h, h);
+    painter.setPen(QPen(QColor(0x22, 0x22, 0x22), border));
+    painter.setBrush(token.selected ? kSelectedFill : QColor(Qt::white));
+    painter.drawRoundedRect(body.adjusted(border / 2, border / 2, -border / 2, -border / 2), h / 2, h / 2);
+    // The process's own colour in a disc holding its pid.
+    const qreal inset = std::max<qreal>(2, h * 0.12);
+    const QRectF disc(body.left() + inset, body.top() + inset, h - 2 * inset, h - 2 * inset);
+    const QColor color = processColor(info.pid);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawEllipse(disc);
+    const QString pid = QString::number(info.pid);
+    QFont pidFont = pixelFont(token.fontPx * (pid.size() > 2 ? 0.7 : 0.9), true);
+    painter.setFont(pidFont);
+    painter.setPen(readableOn(color));
+    painter.drawText(disc, Qt::AlignCenter, pid);
+    if (nameFits) {
+        const QFont nameFont = pixelFont(token.fontPx, token.selected);
+        painter.setFont(nameFont);
+        painter.setPen(QColor(0x11, 0x11, 0x11));
+        const QRectF text(disc.right() + inset, body.top(), body.right() - disc.right() - 2 * inset, h);
+        const QString name = QString::fromStdString(info.name);
+        painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                         QFontMetricsF(nameFont).elidedText(name, Qt::ElideRight, text.width()));
+    }
+    painter.restore();
+}
+
+void paintDiagram(QPainter& painter, const DiagramScene& scene)
+{
+    if (!scene.layout)
+        return;
+    const DiagramLayout& layout = *scene.layout;
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.fillRect(QRectF(QPointF(0, 0), layout.size()), Qt::white);
+
+    auto isLit = [&](const DiagramArrow& a) {
+        return std::any_of(a.transitions.begin(), a.transitions.end(),
+                           [&](Transition t) { return scene.lit.test(static_cast<std::size_t>(t)); });
+    };
+    // Quiet arrows first, so a lit one is never crossed over by a grey one.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const DiagramArrow& a : layout.arrows())
+            if (isLit(a) == (pass == 1))
+                paintArrow(painter, layout, a, pass == 1);
+    for (const DiagramNode& n : layout.nodes())
+        paintNode(painter, layout, n, scene.population[static_cast<std::size_t>(n.state)], scene.palette);
+    for (int pass = 0; pass < 2; ++pass)
+        for (const DiagramArrow& a : layout.arrows())
+            if (isLit(a) == (pass == 1))
+                paintArrowLabel(painter, layout, a, arrowLabel(a, scene.counts), pass == 1);
+    for (const DiagramScene::Placeholder& p : scene.placeholders) {
+        QColor on = Qt::black;
+        for (const DiagramNode& n : layout.nodes())
+            if (n.rect.contains(p.rect.center()))
+                on = readableOn(stateColor(n.state, scene.palette));
+        paintPlaceholder(painter, p, on);
+    }
+    if (scene.trace) {
+        for (const DiagramScene::Token& t : scene.tokens)
+            paintToken(painter, t, *scene.trace);
+        for (const DiagramScene::Token& t : scene.moving)
+            paintToken(painter, t, *scene.trace);
+    }
+    if (!scene.note.isEmpty()) {
+        painter.setFont(pixelFont(layout.arrowFontPx() * 0.85, false));
+        painter.setPen(QColor(0x55, 0x5A, 0x60));
+        const qreal m = layout.arrowFontPx() * 0.5;
+        painter.drawText(QRectF(QPointF(m, m), layout.size() - QSizeF(2 * m, m)), Qt::AlignRight | Qt::AlignBottom,
+                         scene.note);
+    }
+}
+
+} // namespace procscope::ui

@@ -1,0 +1,56 @@
+// Paints one moment of the state diagram: nodes filled with their state's colour, arrows with
+// their names and counts, tokens. Knows nothing about time or animation; the view decides where
+// every token is and hands this a finished scene (the same code paints the widget and exports).
+#pragma once
+
+#include "ui/diagram/diagram_layout.h"
+#include "ui/style/state_colors.h"
+
+#include <QColor>
+#include <QPainter>
+#include <QString>
+
+#include <array>
+#include <bitset>
+#include <vector>
+
+namespace procscope::ui {
+
+// A colour per process, from its pid, so a process keeps its colour in every view and run.
+QColor processColor(Pid pid);
+
+struct DiagramScene {
+    struct Token {
+        ProcIndex process = 0;
+        QRectF rect;
+        qreal fontPx = 10;
+        bool selected = false;
+        qreal opacity = 1;
+    };
+    // An empty slot: an idle CPU in Running, or "+N more" when a node is full.
+    struct Placeholder {
+        QRectF rect;
+        qreal fontPx = 10;
+        QString text;
+        bool dashed = true;
+    };
+
+    const DiagramLayout* layout = nullptr;
+    const Trace* trace = nullptr;
+    Palette palette = Palette::Standard;
+    TransitionCounts counts{};
+    std::bitset<kTransitionCount> lit;
+    std::array<int, kStateCount> population{};  // processes in each state
+    std::vector<Token> tokens;                   // at rest
+    std::vector<Token> moving;                   // in flight, painted last
+    std::vector<Placeholder> placeholders;
+    QString note;                                // bottom-right remark
+};
+
+void paintDiagram(QPainter& painter, const DiagramScene& scene);
+void paintToken(QPainter& painter, const DiagramScene::Token& token, const Trace& trace);
+
+// The text an arrow carries: "dispatch ×12" (the sum when it stands for several transitions).
+QString arrowLabel(const DiagramArrow& arrow, const TransitionCounts& counts);
+
+} // namespace procscope::ui

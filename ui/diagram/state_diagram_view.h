@@ -1,0 +1,106 @@
+// The live state diagram: the states as nodes, the textbook's transitions as arrows that count
+// how often they fired, and every process as a token in its state's node at the cursor. A step
+// forward lights the arrows that just fired and moves their tokens along them; stepping back or
+// seeking far just places the tokens.
+#pragma once
+
+#include "ui/diagram/diagram_layout.h"
+#include "ui/diagram/diagram_painter.h"
+#include "ui/diagram/transition.h"
+#include "ui/style/state_colors.h"
+
+#include <QVariantAnimation>
+#include <QWidget>
+
+#include <bitset>
+#include <vector>
+
+namespace procscope::ui {
+
+class PlaybackController;
+class ViewState;
+
+class StateDiagramView : public QWidget {
+    Q_OBJECT
+
+public:
+    StateDiagramView(PlaybackController* playback, ViewState* viewState, QWidget* parent = nullptr);
+    ~StateDiagramView() override;
+
+    // Three states (Ready, Running, Blocked; the default) or all seven.
+    void setFullLifecycle(bool full);
+    bool fullLifecycle() const { return m_full; }
+    void setColorScheme(Palette palette);
+    Palette colorScheme() const { return m_palette; }
+
+    // PNG (or any image format Qt writes), SVG or PDF, chosen by the file's suffix.
+    bool exportTo(const QString& path);
+
+    // Where a process's token rests at the cursor (its end point while it moves); empty when the
+    // process has no token in this view (not created yet, in a state the view leaves out, or
+    // among a full node's "+N more").
+    QRectF tokenRect(ProcIndex process) const;
+    QRectF nodeRect(ProcessState state) const;
+    // The transitions that brought the processes into the frame at the cursor.
+    std::vector<Transition> litTransitions() const;
+    // How often t fired from the start up to and including the cursor.
+    std::int64_t firedCount(Transition t) const { return m_counts[static_cast<std::size_t>(t)]; }
+    // Tokens of a state hidden behind "+N more".
+    int overflow(ProcessState state) const { return m_overflow[static_cast<std::size_t>(state)]; }
+    bool isAnimating() const { return m_animation.state() == QAbstractAnimation::Running; }
+    const DiagramLayout& diagramLayout() const { return m_layout; }
+
+    QSize sizeHint() const override { return {960, 540}; }
+    QSize minimumSizeHint() const override { return {360, 200}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    void onTraceChanged();
+    void onTickChanged(Tick now, Tick previous);
+    void relayout();
+    // Reads the frame at the cursor and puts every token in its slot.
+    void placeTokens();
+    void startAnimation(const std::vector<Firing>& fired, const std::vector<QRectF>& before);
+    DiagramScene scene(bool atRest) const;
+    QRectF currentRect(ProcIndex process) const;
+    ProcIndex tokenAt(QPointF pos) const;
+    const Trace* trace() const;
+
+    PlaybackController* m_playback;
+    ViewState* m_viewState;
+    bool m_full = false;
+    Palette m_palette = Palette::Standard;
+    DiagramLayout m_layout;
+    std::bitset<kTransitionCount> m_rare;  // transitions present anywhere in the trace
+
+    Tick m_tick = 0;
+    TransitionTally m_tally;
+    TransitionCounts m_counts{};
+    std::bitset<kTransitionCount> m_lit;
+
+    // Per process: its state at the cursor (Unknown before it exists) and its resting slot.
+    std::vector<ProcessState> m_state;
+    std::vector<QRectF> m_rest;
+    std::vector<qreal> m_fontPx;
+    std::array<int, kStateCount> m_population{};
+    std::array<int, kStateCount> m_overflow{};
+    std::vector<DiagramScene::Placeholder> m_placeholders;
+
+    // A step in flight: where each moving token starts, and the curve it follows.
+    struct Flight {
+        ProcIndex process;
+        QRectF from;
+        QRectF to;
+        QPointF c1, c2;  // control points; a straight line when they lie on it
+        bool vanishes;   // leaves for a state this view does not show
+    };
+    std::vector<Flight> m_flights;
+    QVariantAnimation m_animation;
+};
+
+} // namespace procscope::ui

@@ -1,0 +1,168 @@
+#include "ui/diagram/transition.h"
+
+#include <algorithm>
+
+namespace procscope::ui {
+
+namespace {
+
+using S = ProcessState;
+
+// Calls f(process, record) for every record of every track with time in (previous, now] that
+// changes the state. The record before it holds the state it left.
+template <typename F>
+void forEachChange(const Trace& trace, Tick previous, Tick now, F&& f)
+{
+    if (now <= previous)
+        return;
+    const auto n = static_cast<ProcIndex>(trace.processCount());
+    for (ProcIndex p = 0; p < n; ++p) {
+        const ProcessTrack& track = trace.track(p);
+        if (track.empty() || track.at(0) > now)
+            continue;
+        const std::size_t before = track.indexAt(previous);
+        std::size_t k = before == ProcessTrack::npos ? 1 : before + 1;  // record 0 is the creation
+        for (; k < track.size() && track.at(k) <= now; ++k) {
+            if (track.state(k) != track.state(k - 1))
+                f(p, k);
+        }
+    }
+}
+
+Transition classify(const ProcessTrack& track, std::size_t k)
+{
+    return classifyTransition(track.state(k - 1), track.state(k), track.cause(k));
+}
+
+} // namespace
+
+const std::array<TransitionInfo, kTransitionCount>& transitionTable()
+{
+    using T = Transition;
+    static const std::array<TransitionInfo, kTransitionCount> table{{
+        {T::Admit, S::New, S::Ready, "admit"},
+        {T::Dispatch, S::Ready, S::Running, "dispatch"},
+        {T::Deschedule, S::Running, S::Ready, "preempt / time slice"},
+        {T::Block, S::Running, S::Blocked, "wait for I/O or event"},
+        {T::Wake, S::Blocked, S::Ready, "I/O or event done"},
+        {T::Exit, S::Running, S::Zombie, "exit"},
+        {T::Reap, S::Zombie, S::Terminated, "reap"},
+        {T::SuspendNew, S::New, S::Suspended, "suspend"},
+        {T::SuspendReady, S::Ready, S::Suspended, "suspend"},
+        {T::SuspendRunning, S::Running, S::Suspended, "suspend"},
+        {T::SuspendBlocked, S::Blocked, S::Suspended, "suspend"},
+        {T::ResumeReady, S::Suspended, S::Ready, "resume"},
+        {T::ResumeBlocked, S::Suspended, S::Blocked, "resume"},
+        {T::KillNew, S::New, S::Zombie, "kill"},
+        {T::KillReady, S::Ready, S::Zombie, "kill"},
+        {T::KillRunning, S::Running, S::Zombie, "kill"},
+        {T::KillBlocked, S::Blocked, S::Zombie, "kill"},
+        {T::KillSuspended, S::Suspended, S::Zombie, "kill"},
+        {T::Other, S::Unknown, S::Unknown, "other"},
+    }};
+    return table;
+}
+
+Transition classifyTransition(ProcessState from, ProcessState to, Cause cause)
+{
+    using T = Transition;
+    if (to == S::Zombie) {
+        if (from == S::Running && cause != Cause::Killed)
+            return T::Exit;
+        switch (from) {
+        case S::New:
+            return T::KillNew;
+        case S::Ready:
+            return T::KillReady;
+        case S::Running:
+            return T::KillRunning;
+        case S::Blocked:
+            return T::KillBlocked;
+        case S::Suspended:
+            return T::KillSuspended;
+        default:
+            return T::Other;
+        }
+    }
+    if (to == S::Suspended) {
+        switch (from) {
+        case S::New:
+            return T::SuspendNew;
+        case S::Ready:
+            return T::SuspendReady;
+        case S::Running:
+            return T::SuspendRunning;
+        case S::Blocked:
+            return T::SuspendBlocked;
+        default:
+            return T::Other;
+        }
+    }
+    if (from == S::Suspended)
+        return to == S::Ready ? T::ResumeReady : to == S::Blocked ? T::ResumeBlocked : T::Other;
+    if (from == S::New && to == S::Ready)
+        return T::Admit;
+    if (from == S::Ready && to == S::Running)
+        return T::Dispatch;
+    if (from == S::Running && to == S::Ready)
+        return T::Deschedule;
+    if (from == S::Running && to == S::Blocked)
+        return T::Block;
+    if (from == S::Blocked && to == S::Ready)
+        return T::Wake;
+    if (from == S::Zombie && to == S::Terminated)
+        return T::Reap;
+    return T::Other;
+}
+
+std::vector<Firing> firedBetween(const Trace& trace, Tick previous, Tick now)
+{
+    struct Keyed {
+        Firing firing;
+        std::size_t record;
+    };
+    std::vector<Keyed> out;
+    forEachChange(trace, previous, now, [&](ProcIndex p, std::size_t k) {
+        const ProcessTrack& track = trace.track(p);
+        out.push_back({Firing{p, track.state(k - 1), track.state(k), track.at(k), classify(track, k)}, k});
+    });
+    // Tracks were walked one after another: order by time, keeping each process's own order.
+    std::stable_sort(out.begin(), out.end(), [](const Keyed& a, const Keyed& b) { return a.firing.at < b.firing.at; });
+    std::vector<Firing> result;
+    result.reserve(out.size());
+    for (const Keyed& k : out)
+        result.push_back(k.firing);
+    return result;
+}
+
+TransitionCounts countFired(const Trace& trace, Tick now)
+{
+    TransitionCounts counts{};
+    forEachChange(trace, -1, now, [&](ProcIndex p, std::size_t k) {
+        ++counts[static_cast<std::size_t>(classify(trace.track(p), k))];
+    });
+    return counts;
+}
+
+const TransitionCounts& TransitionTally::countsAt(const Trace& trace, Tick now)
+{
+    const Tick distance = now >= m_at ? now - m_at : m_at - now;
+    // Walking the steps in between costs no more than counting from zero only when they are fewer.
+    if (!m_valid || m_trace != &trace || distance > now) {
+        m_counts = countFired(trace, now);
+    } else if (now > m_at) {
+        forEachChange(trace, m_at, now, [&](ProcIndex p, std::size_t k) {
+            ++m_counts[static_cast<std::size_t>(classify(trace.track(p), k))];
+        });
+    } else if (now < m_at) {
+        forEachChange(trace, now, m_at, [&](ProcIndex p, std::size_t k) {
+            --m_counts[static_cast<std::size_t>(classify(trace.track(p), k))];
+        });
+    }
+    m_trace = &trace;
+    m_at = now;
+    m_valid = true;
+    return m_counts;
+}
+
+} // namespace procscope::ui

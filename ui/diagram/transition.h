@@ -1,0 +1,88 @@
+// The textbook's state transitions (OSTEP ch. 4, Figure 4.2, plus the lifecycle around it: admit,
+// exit, reap, suspend, resume, kill), and which of them fired in a Trace. The state diagram's
+// arrows and their counts come from here; no widget.
+#pragma once
+
+#include "core/trace/trace.h"
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace procscope::ui {
+
+// One arrow of the diagram. Suspend and kill leave from several states, so each source is its own
+// arrow with its own count.
+enum class Transition : std::uint8_t {
+    Admit,       // New -> Ready
+    Dispatch,    // Ready -> Running
+    Deschedule,  // Running -> Ready: preempted or time slice used up
+    Block,       // Running -> Blocked: I/O started, or wait() for a child
+    Wake,        // Blocked -> Ready: I/O done, or the child exited
+    Exit,        // Running -> Zombie
+    Reap,        // Zombie -> Terminated
+    SuspendNew,
+    SuspendReady,
+    SuspendRunning,
+    SuspendBlocked,
+    ResumeReady,
+    ResumeBlocked,
+    KillNew,
+    KillReady,
+    KillRunning,
+    KillBlocked,
+    KillSuspended,
+    Other  // a change the textbook has no arrow for (to or from Unknown in an imported trace)
+};
+inline constexpr int kTransitionCount = static_cast<int>(Transition::Other) + 1;
+
+struct TransitionInfo {
+    Transition id;
+    ProcessState from;
+    ProcessState to;
+    std::string_view name;  // the textbook's words: "dispatch", "preempt / time slice", ...
+};
+
+// Every transition in enum order (Other last, from and to Unknown).
+const std::array<TransitionInfo, kTransitionCount>& transitionTable();
+inline const TransitionInfo& transitionInfo(Transition t) { return transitionTable()[static_cast<std::size_t>(t)]; }
+
+// The arrow a recorded state change follows. Same-state changes are not transitions; callers skip
+// them before asking. A change into Zombie is an exit when a running process exited, a kill otherwise.
+Transition classifyTransition(ProcessState from, ProcessState to, Cause cause);
+
+struct Firing {
+    ProcIndex process = 0;
+    ProcessState from = ProcessState::Unknown;
+    ProcessState to = ProcessState::Unknown;
+    Tick at = 0;
+    Transition transition = Transition::Other;
+
+    bool operator==(const Firing&) const = default;
+};
+
+// The transitions that fired in (previous, now], in time order (ties: by process, then record).
+// Costs a binary search per process and a step per change in the range. Empty when now <= previous.
+std::vector<Firing> firedBetween(const Trace& trace, Tick previous, Tick now);
+
+using TransitionCounts = std::array<std::int64_t, kTransitionCount>;
+
+// How often each transition fired in [0, now]: a walk over every change up to now.
+TransitionCounts countFired(const Trace& trace, Tick now);
+
+// countFired() kept up to date as the cursor moves: a step costs only the changes stepped over.
+// reset() when the trace is replaced or truncated.
+class TransitionTally {
+public:
+    const TransitionCounts& countsAt(const Trace& trace, Tick now);
+    void reset() { m_valid = false; }
+
+private:
+    TransitionCounts m_counts{};
+    const Trace* m_trace = nullptr;
+    Tick m_at = 0;
+    bool m_valid = false;
+};
+
+} // namespace procscope::ui

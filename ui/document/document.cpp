@@ -1,0 +1,68 @@
+#include "ui/document/document.h"
+
+namespace procscope::ui {
+
+Document::Document(Workload workload, QString title, std::optional<ostep::PyRandom> rng, QObject* parent)
+    : QObject(parent)
+    , m_simulator(std::make_unique<Simulator>(std::move(workload), std::move(rng)))
+    , m_title(std::move(title))
+{ }
+
+Document::Document(Trace trace, QString title, QString path, QObject* parent)
+    : QObject(parent)
+    , m_loaded(std::make_unique<Trace>(std::move(trace)))
+    , m_title(std::move(title))
+    , m_path(std::move(path))
+{ }
+
+Document::~Document() = default;
+
+const Trace& Document::trace() const
+{
+    return m_simulator ? m_simulator->trace() : *m_loaded;
+}
+
+const Workload* Document::workload() const
+{
+    return m_simulator ? &m_simulator->workload() : nullptr;
+}
+
+void Document::simulateAll()
+{
+    if (!m_simulator)
+        return;
+    m_simulator->run();
+    Q_EMIT traceChanged();
+}
+
+void Document::ensureSimulatedTo(Tick t)
+{
+    if (!m_simulator || m_simulator->finished() || m_simulator->hitTickLimit() || m_simulator->stalled() ||
+        m_simulator->trace().end() > t)
+        return;
+    m_simulator->advanceTo(t + 1);
+    Q_EMIT traceChanged();
+}
+
+void Document::apply(const Command& command)
+{
+    if (!m_simulator)
+        return;
+    const Tick covered = m_simulator->trace().end();
+    m_simulator->apply(command);
+    if (m_simulator->workload().generator && m_simulator->workload().generator->openEnded)
+        m_simulator->advanceTo(covered);
+    else
+        m_simulator->run();
+    Q_EMIT traceChanged();
+}
+
+void Document::setModified(bool modified)
+{
+    if (modified == m_modified)
+        return;
+    m_modified = modified;
+    Q_EMIT modifiedChanged(modified);
+}
+
+} // namespace procscope::ui

@@ -1,0 +1,131 @@
+// The Gantt chart: one row per process, then one lane per CPU, over time. It follows the
+// document's PlaybackController (the cursor line) and the shared ViewState (selected process,
+// visible range), and writes both back when the user clicks, zooms or pans.
+//
+// Mouse and keys: wheel zooms about the mouse (Shift+wheel scrolls rows, Ctrl+wheel changes the
+// row height); left-drag pans; right-drag or Shift+left-drag zooms to a band; click selects a
+// process (on its row or a CPU lane segment); double-click moves the cursor there; + and - zoom,
+// 0 fits, Up/Down/PageUp/PageDown scroll rows (Left/Right are left to the playback keys);
+// hovering shows what an interval is and why. Playback that leaves the visible range pages along.
+#pragma once
+
+#include "ui/gantt/gantt_rows.h"
+#include "ui/gantt/time_axis.h"
+#include "ui/style/state_colors.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QCustomPlot;
+class QCPItemRect;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPLayer;
+class QRubberBand;
+class QScrollBar;
+
+namespace procscope::ui {
+
+class GanttInput;
+class GanttPlottable;
+class PlaybackController;
+class RowTicker;
+class TimeTicker;
+class ViewState;
+
+class GanttView : public QWidget {
+    Q_OBJECT
+
+public:
+    GanttView(PlaybackController* playback, ViewState* viewState, QWidget* parent = nullptr);
+    ~GanttView() override;
+
+    void setRowOrder(RowOrder order);
+    RowOrder rowOrder() const { return m_rows.order(); }
+    void setColorScheme(Palette palette);
+    Palette colorScheme() const { return m_palette; }
+
+    // Shows the whole trace.
+    void fit();
+    // PNG, SVG or PDF, by the file's suffix; the legend is part of the image.
+    bool exportTo(const QString& path);
+
+    // Zooming and scrolling as the mouse and keys do them; x and y in plot() coordinates.
+    void zoomAt(double x, double factor);
+    void panBy(double dx);
+    void setTimeRange(double from, double to);
+    const TimeAxis& timeAxis() const { return m_axis; }
+    void scrollRows(double rows);
+    void setTopRow(double row);
+    double topRow() const { return m_topRow; }
+    void setRowHeight(double pixels); // fixed; 0 returns to the automatic height
+    double rowHeight() const { return m_rows.rowHeight(); }
+    double visibleRowCount() const;
+
+    // For tests, benchmarks and tools.
+    QCustomPlot* plot() const { return m_plot; }
+    GanttPlottable* plottable() const { return m_plottable; }
+    const GanttRows& rows() const { return m_rows; }
+    // The middle of tick t on a process's row (or a CPU lane), in plot() coordinates. Scrolls the
+    // row into view and brings the layout up to date first.
+    QPoint pointFor(ProcIndex process, Tick t);
+    QPoint pointForCpu(int cpu, Tick t);
+    // The tooltip shown at a point of plot(); empty where there is nothing.
+    QString toolTipAt(const QPoint& pos) const;
+    // The row under a point of plot(), or -1; the tick under it (unclamped).
+    int rowAt(const QPoint& pos) const;
+    Tick tickAt(double x) const;
+    // Lays the plot out and draws it now (tests and benchmarks; the view itself replots queued).
+    void replotNow();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    friend class GanttInput;
+
+    void onTraceChanged();
+    void onTickChanged(Tick tick);
+    void onSelectionChanged(ProcIndex process);
+    void onVisibleRangeChanged(Tick from, Tick to);
+    void onAfterLayout();
+
+    void applyFonts();
+    void updateRowLabels();
+    void applyTimeRange(bool publish);
+    void applyRows();
+    void updateCursor();
+    void updateScrollBar();
+    void scrollToRow(int row);
+    QPoint pointForRow(int row, Tick t);
+    void queueReplot();
+    double baseRowHeight() const;
+    double autoRowHeight() const;
+
+    QPointer<PlaybackController> m_playback;
+    QPointer<ViewState> m_viewState;
+    QCustomPlot* m_plot = nullptr;
+    GanttPlottable* m_plottable = nullptr;
+    QScrollBar* m_scrollBar = nullptr;
+    GanttInput* m_input = nullptr;
+    QSharedPointer<TimeTicker> m_timeTicker;
+    QSharedPointer<RowTicker> m_rowTicker;
+    QCPLayer* m_cursorLayer = nullptr;
+    QCPItemStraightLine* m_cursorLine = nullptr;
+    QCPItemRect* m_cursorBand = nullptr;
+    QCPItemText* m_cursorLabel = nullptr;
+
+    const Trace* m_trace = nullptr;
+    GanttRows m_rows;
+    TimeAxis m_axis;
+    Palette m_palette = Palette::Standard;
+    double m_topRow = 0;
+    double m_fixedRowHeight = 0; // 0: automatic
+    int m_labelWidth = 0;
+    bool m_publishing = false;
+    bool m_inLayout = false;
+};
+
+} // namespace procscope::ui

@@ -1,0 +1,40 @@
+// The event log's index over a Trace: one 16-byte reference per event (a state change, a
+// scheduling decision or a system event), in time order, so a log of a million events costs 16 MB
+// and its text is rendered only for the rows a view shows. Plain C++, no Qt.
+#pragma once
+
+#include "core/trace/trace.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace procscope::ui {
+
+enum class EventKind : std::uint8_t { StateChange, Decision, System };
+
+struct EventRef {
+    Tick at = 0;
+    std::uint32_t key = 0;    // kind << 24 | process index or CPU (24 bits); 0 for system events
+    std::uint32_t record = 0; // in the process track, the CPU track, or Trace::events()
+
+    static EventRef make(Tick at, EventKind kind, std::int32_t track, std::size_t record)
+    {
+        return EventRef{at,
+            (static_cast<std::uint32_t>(kind) << 24) | (static_cast<std::uint32_t>(track) & 0xFFFFFF),
+            static_cast<std::uint32_t>(record)};
+    }
+    EventKind kind() const { return static_cast<EventKind>(key >> 24); }
+    std::int32_t track() const { return static_cast<std::int32_t>(key & 0xFFFFFF); }
+    bool operator==(const EventRef&) const = default;
+};
+static_assert(sizeof(EventRef) == 16);
+
+// Every state change, every CPU record that carries a decision (Reason other than None) and every
+// system event, up to the trace's end, sorted by time. Within one tick the Trace keeps no global
+// order, so the events are told as the mechanism acts: each process's and each CPU's own records
+// keep their order; a CPU's decision comes after the process that held the CPU has left it, and
+// right before the dispatch it causes; otherwise processes leaving the CPU come first, then
+// reaping, boosts, arrivals and wake-ups, preemptions, decisions and dispatches.
+std::vector<EventRef> buildEventIndex(const Trace& trace);
+
+} // namespace procscope::ui

@@ -1,0 +1,77 @@
+// Everything that happened, in time order: every state change of every process (time, process,
+// from -> to, the cause in words), every scheduling decision with its reason in the textbook's
+// terms (see decision_text.h), and the trace's system events (MLFQ boosts, commands, warnings).
+//
+// Built for big traces: the rows are the 16-byte references of buildEventIndex() (event_index.h),
+// whose order within a tick tells the story as the mechanism acts, and text is rendered only in
+// data(), so a view materialises only the rows it shows.
+//
+// It follows the cursor: rows at the cursor tick are highlighted (Qt::BackgroundRole, AtCursorRole)
+// and rowForTick() finds where a view should scroll.
+#pragma once
+
+#include "core/trace/trace.h"
+#include "ui/models/event_index.h"
+#include "ui/style/state_colors.h"
+
+#include <QAbstractTableModel>
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace procscope::ui {
+
+class PlaybackController;
+
+class EventLogModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Time, Who, Change, Why, ColumnCount };
+    using Kind = EventKind;
+    enum Role {
+        TickRole = Qt::UserRole + 1, // qlonglong: when it happened
+        KindRole,                    // int: Kind
+        ProcIndexRole,               // int: the process that changed state or was chosen; -1 otherwise
+        CpuRole,                     // int: the CPU of a decision or a dispatch; -1 otherwise
+        StateRole,                   // int: the state entered by a state change; -1 otherwise
+        AtCursorRole                 // bool: the event happens at the cursor tick
+    };
+
+    explicit EventLogModel(QObject* parent = nullptr);
+
+    void follow(PlaybackController* controller);
+    void setTrace(const Trace* trace);
+    // Highlights the rows at this tick.
+    void setCursorTick(Tick tick);
+    Tick cursorTick() const { return m_cursor; }
+    void setPalette(Palette palette);
+
+    // The first row at `tick`; when nothing happens at it, the last row before it (what is in effect
+    // at the cursor); -1 when nothing happens at or before it. O(log rows).
+    int rowForTick(Tick tick) const;
+    // The rows at exactly `tick`: [first, last), empty when nothing happens then.
+    std::pair<int, int> rowsAtTick(Tick tick) const;
+    Tick tickOfRow(int row) const;
+    Kind kindOfRow(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    QString whoText(const EventRef& e) const;
+    QString changeText(const EventRef& e) const;
+    QString whyText(const EventRef& e) const;
+    void emitRows(std::pair<int, int> rows);
+
+    const Trace* m_trace = nullptr;
+    std::vector<EventRef> m_entries; // see event_index.h
+    Tick m_cursor = 0;
+    Palette m_palette = Palette::Standard;
+};
+
+} // namespace procscope::ui

@@ -1,0 +1,127 @@
+#include "ui/panels/event_log_panel.h"
+
+#include "ui/models/event_log_model.h"
+#include "ui/panels/panel_style.h"
+#include "ui/playback/playback_controller.h"
+
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace procscope::ui {
+
+EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_model(new EventLogModel(this))
+    , m_view(new QTableView(this))
+    , m_caption(new QLabel(this))
+    , m_follow(new QCheckBox(tr("Follow the cursor"), this))
+{
+    setObjectName(QStringLiteral("eventLogPanel"));
+    useReadableFont(this);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->hide();
+    auto* header = m_view->horizontalHeader();
+    header->setStretchLastSection(true);
+    const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    header->resizeSection(EventLogModel::Time, digit * 7);
+    header->resizeSection(EventLogModel::Who, digit * 14);
+    header->resizeSection(EventLogModel::Change, digit * 24);
+    fitRowsToFont(m_view);
+
+    m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::PlainText);
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caption->setMargin(6);
+    m_follow->setChecked(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_follow);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_caption);
+
+    m_model->follow(controller); // first, so the model has moved when cursorMoved() runs
+    connect(controller, &PlaybackController::tickChanged, this, &EventLogPanel::cursorMoved);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogPanel::cursorMoved);
+    connect(m_view, &QAbstractItemView::clicked, this, &EventLogPanel::seekToRow);
+    connect(m_view, &QAbstractItemView::activated, this, &EventLogPanel::seekToRow);
+    connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            cursorMoved();
+    });
+    cursorMoved();
+}
+
+bool EventLogPanel::followsCursor() const
+{
+    return m_follow->isChecked();
+}
+
+void EventLogPanel::setFollowCursor(bool follow)
+{
+    m_follow->setChecked(follow);
+}
+
+void EventLogPanel::setStatePalette(Palette palette)
+{
+    m_model->setPalette(palette);
+}
+
+void EventLogPanel::seekToRow(const QModelIndex& index)
+{
+    if (!index.isValid() || !m_controller)
+        return;
+    m_seekingFromLog = true;
+    m_controller->seek(index.data(EventLogModel::TickRole).toLongLong());
+    m_seekingFromLog = false;
+}
+
+void EventLogPanel::cursorMoved()
+{
+    if (!m_controller)
+        return;
+    updateCaption();
+    if (m_seekingFromLog || !followsCursor())
+        return;
+    const int row = m_model->rowForTick(m_controller->tick());
+    if (row >= 0)
+        m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+}
+
+void EventLogPanel::updateCaption()
+{
+    const Tick now = m_controller->tick();
+    const auto [first, last] = m_model->rowsAtTick(now);
+    QStringList lines;
+    if (first == last) {
+        const int before = m_model->rowForTick(now);
+        lines << (before < 0 ? tr("Tick %1: nothing has happened yet").arg(now)
+                             : tr("Tick %1: nothing changes (the last event was at tick %2)")
+                                   .arg(now)
+                                   .arg(m_model->tickOfRow(before)));
+    } else {
+        lines << tr("Tick %1:").arg(now);
+        for (int row = first; row < last && row < first + kCaptionLines; ++row) {
+            auto text = [&](int column) { return m_model->index(row, column).data().toString(); };
+            QString line = QStringLiteral("\u2022 ") + text(EventLogModel::Who) + QStringLiteral(": ") +
+                           text(EventLogModel::Change);
+            if (const QString why = text(EventLogModel::Why); !why.isEmpty())
+                line += QStringLiteral(" \u2014 ") + why;
+            lines << line;
+        }
+        if (last - first > kCaptionLines)
+            lines << tr("\u2026 and %1 more").arg(last - first - kCaptionLines);
+    }
+    m_caption->setText(lines.join(QLatin1Char('\n')));
+}
+
+} // namespace procscope::ui

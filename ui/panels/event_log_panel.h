@@ -1,0 +1,50 @@
+// The event log (EventLogModel) following the cursor: the rows at the cursor tick are highlighted
+// and scrolled into view while playing, clicking an event seeks to its tick, and a caption under
+// the table says in words what happened at the cursor and why (the scheduler's reasons).
+#pragma once
+
+#include "core/trace/trace.h"
+#include "ui/style/state_colors.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QTableView;
+
+namespace procscope::ui {
+
+class EventLogModel;
+class PlaybackController;
+
+class EventLogPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit EventLogPanel(PlaybackController* controller, QWidget* parent = nullptr);
+
+    QTableView* view() const { return m_view; }
+    EventLogModel* model() const { return m_model; }
+    QLabel* caption() const { return m_caption; }
+    bool followsCursor() const;
+    void setFollowCursor(bool follow);
+    void setStatePalette(Palette palette);
+
+    // At most this many events are listed in the caption; the rest are counted.
+    static constexpr int kCaptionLines = 6;
+
+private:
+    void cursorMoved();
+    void seekToRow(const QModelIndex& index);
+    void updateCaption();
+
+    QPointer<PlaybackController> m_controller;
+    EventLogModel* m_model;
+    QTableView* m_view;
+    QLabel* m_caption;
+    QCheckBox* m_follow;
+    bool m_seekingFromLog = false; // the user clicked an event: keep the table where it is
+};
+
+} // namespace procscope::ui

@@ -1,0 +1,101 @@
+#include "ui/playback/playback_bar.h"
+
+#include "ui/document/document.h"
+#include "ui/playback/playback_controller.h"
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+
+namespace procscope::ui {
+
+namespace {
+
+QToolButton* button(QWidget* parent, QStyle::StandardPixmap icon, const QString& tip)
+{
+    auto* b = new QToolButton(parent);
+    b->setIcon(parent->style()->standardIcon(icon));
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    b->setIconSize(QSize(24, 24));
+    return b;
+}
+
+} // namespace
+
+PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
+    : QWidget(parent)
+    , m_playback(playback)
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
+    auto* start = button(this, QStyle::SP_MediaSkipBackward, tr("Go to the start (Home)"));
+    auto* previousEvent = button(this, QStyle::SP_MediaSeekBackward, tr("Previous event (Shift+Left)"));
+    auto* back = button(this, QStyle::SP_ArrowLeft, tr("Step back one tick (Left)"));
+    m_play = button(this, QStyle::SP_MediaPlay, tr("Play / pause (Space)"));
+    auto* forward = button(this, QStyle::SP_ArrowRight, tr("Step forward one tick (Right)"));
+    auto* nextEvent = button(this, QStyle::SP_MediaSeekForward, tr("Next event (Shift+Right)"));
+    auto* end = button(this, QStyle::SP_MediaSkipForward, tr("Go to the end (End)"));
+    for (QToolButton* b : {start, previousEvent, back, m_play, forward, nextEvent, end})
+        layout->addWidget(b);
+
+    m_tick = new QLabel(this);
+    m_tick->setMinimumWidth(
+        m_tick->fontMetrics().horizontalAdvance(QStringLiteral("tick 0000000 / 0000000")));
+    QFont bold = m_tick->font();
+    bold.setBold(true);
+    m_tick->setFont(bold);
+    layout->addWidget(m_tick);
+
+    m_scrubber = new QSlider(Qt::Horizontal, this);
+    m_scrubber->setToolTip(tr("Drag to move through time"));
+    layout->addWidget(m_scrubber, 1);
+
+    layout->addWidget(new QLabel(tr("Speed"), this));
+    m_speed = new QDoubleSpinBox(this);
+    m_speed->setRange(PlaybackController::kMinSpeed, PlaybackController::kMaxSpeed);
+    m_speed->setDecimals(2);
+    m_speed->setSuffix(tr(" ticks/s"));
+    m_speed->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_speed->setValue(playback->speed());
+    m_speed->setToolTip(tr("Playback speed, 0.25 to 1000 ticks per second"));
+    layout->addWidget(m_speed);
+
+    connect(start, &QToolButton::clicked, playback, &PlaybackController::toStart);
+    connect(previousEvent, &QToolButton::clicked, playback, &PlaybackController::previousEvent);
+    connect(back, &QToolButton::clicked, playback, &PlaybackController::stepBack);
+    connect(m_play, &QToolButton::clicked, playback, &PlaybackController::togglePlay);
+    connect(forward, &QToolButton::clicked, playback, &PlaybackController::stepForward);
+    connect(nextEvent, &QToolButton::clicked, playback, &PlaybackController::nextEvent);
+    connect(end, &QToolButton::clicked, playback, &PlaybackController::toEnd);
+    connect(m_scrubber, &QSlider::valueChanged, playback, [playback](int v) { playback->seek(v); });
+    connect(m_speed, &QDoubleSpinBox::valueChanged, playback, &PlaybackController::setSpeed);
+    connect(playback, &PlaybackController::speedChanged, this, [this](double v) {
+        const QSignalBlocker block(m_speed);
+        m_speed->setValue(v);
+    });
+    connect(playback, &PlaybackController::tickChanged, this, &PlaybackBar::refresh);
+    connect(playback, &PlaybackController::traceChanged, this, &PlaybackBar::refresh);
+    connect(playback, &PlaybackController::playingChanged, this, [this](bool playing) {
+        m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    });
+    refresh();
+}
+
+void PlaybackBar::refresh()
+{
+    const QSignalBlocker block(m_scrubber);
+    const Tick last = m_playback->lastTick();
+    // A QSlider holds an int: traces longer than that are scrubbed coarsely, which is all a hand can do.
+    m_scrubber->setRange(0, static_cast<int>(std::min<Tick>(last, std::numeric_limits<int>::max())));
+    m_scrubber->setValue(
+        static_cast<int>(std::min<Tick>(m_playback->tick(), std::numeric_limits<int>::max())));
+    const bool ns = m_playback->document() && m_playback->document()->trace().meta.timeUnit == "ns";
+    m_tick->setText(tr("%1 %2 / %3").arg(ns ? tr("ns") : tr("tick")).arg(m_playback->tick()).arg(last));
+}
+
+} // namespace procscope::ui

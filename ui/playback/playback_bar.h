@@ -1,0 +1,34 @@
+// The transport controls every document shares: start, previous event, step back, play/pause,
+// step forward, next event, end, a speed box and a scrubber over the whole trace.
+#pragma once
+
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace procscope::ui {
+
+class PlaybackController;
+
+class PlaybackBar : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PlaybackBar(PlaybackController* playback, QWidget* parent = nullptr);
+
+    QSlider* scrubber() const { return m_scrubber; }
+
+private:
+    void refresh();
+
+    PlaybackController* m_playback;
+    QToolButton* m_play;
+    QSlider* m_scrubber;
+    QDoubleSpinBox* m_speed;
+    QLabel* m_tick;
+};
+
+} // namespace procscope::ui
