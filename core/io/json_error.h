@@ -18,6 +18,7 @@ struct LoadError {
     int line = 0;         // 1-based position in the text, 0 when the problem is not at one place
     int column = 0;       // counted in characters (UTF-8 code points), not bytes
     std::string message;
+    bool cancelled = false; // the user cancelled the load; not a fault of the file
 
     // "demo.json:3:14: JSON syntax error: ...", "demo.json: $.policy.quantum: expected ...",
     // "demo.json: cannot open: No such file or directory".
