@@ -1,8 +1,10 @@
 #include "core/io/trace_json_writer.h"
 
+#include "core/io/utf8.h"
 #include "core/trace/names.h"
 
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 
 namespace procscope {
@@ -16,8 +18,23 @@ void appendInt(std::string& out, long long v)
     out.append(buf, end);
 }
 
-void appendString(std::string& out, std::string_view s)
+void appendUnsigned(std::string& out, std::uint64_t v)
 {
+    char buf[24];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+}
+
+// Names from imported traces may hold bytes that are not UTF-8 (Linux task comms): they are
+// written as U+FFFD, so that the file always reads back.
+void appendString(std::string& out, std::string_view raw)
+{
+    std::string cleaned;
+    std::string_view s = raw;
+    if (!isValidUtf8(raw)) {
+        cleaned = toValidUtf8(raw);
+        s = cleaned;
+    }
     out += '"';
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
@@ -54,7 +71,7 @@ std::string writeTraceJson(const Trace& trace)
     out += ",\"parameters\":";
     appendString(out, trace.meta.parameters);
     out += ",\"seed\":";
-    appendInt(out, static_cast<long long>(trace.meta.seed));
+    appendUnsigned(out, trace.meta.seed);
     out += ",\"devices\":[";
     for (std::size_t i = 0; i < trace.meta.devices.size(); ++i) {
         if (i)
@@ -80,6 +97,8 @@ std::string writeTraceJson(const Trace& trace)
         appendString(out, info.name);
         out += ",\"parent\":";
         appendInt(out, info.parent);
+        out += ",\"arrival\":";
+        appendInt(out, info.arrival);
         out += ",\"priority\":";
         appendInt(out, info.priority);
         out += ",\"nice\":";
