@@ -1,5 +1,5 @@
 // procscope-cli: ProcScope without a display. Simulate a workload, reproduce the OSTEP homework
-// simulators, and (later) convert and inspect traces.
+// simulators, convert traces between formats and summarise them.
 #include "app/cli/commands.h"
 
 #include <cstdio>
@@ -18,6 +18,14 @@ constexpr const char* kUsage =
     "                         simulate a workload; print a per-tick table and the metrics\n"
     "  ostep SCRIPT ARGS...   run an OSTEP homework simulator (process-run, scheduler, mlfq,\n"
     "                         lottery) with the script's own options; prints exactly what it prints\n"
+    "  convert IN -o OUT [--to procscope|chrome|csv|metrics-csv] [--us-per-tick N]\n"
+    "                         read any trace (native, Chrome JSON, trace-cmd report, perf script)\n"
+    "                         or workload (simulated) and write it as a native trace, a Chrome\n"
+    "                         trace for Perfetto, CSV intervals or CSV metrics (-o - for stdout,\n"
+    "                         as a native trace unless --to says otherwise;\n"
+    "                         without --to the format follows OUT: .chrome.json, .metrics.csv,\n"
+    "                         .csv, .json)\n"
+    "  info FILE              format, processes, time span, event count and metrics of a file\n"
     "  --help                 show this help\n";
 
 } // namespace
@@ -35,6 +43,10 @@ int main(int argc, char** argv)
         return procscope::cli::ostepCommand(rest);
     if (command == "simulate")
         return procscope::cli::simulateCommand(rest);
+    if (command == "convert")
+        return procscope::cli::convertCommand(rest);
+    if (command == "info")
+        return procscope::cli::infoCommand(rest);
     if (command.empty())
         std::fputs("procscope-cli: no command given\n\n", stderr);
     else

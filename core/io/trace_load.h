@@ -17,7 +17,7 @@ namespace procscope {
 inline constexpr std::size_t kMaxTraceFileBytes = std::size_t{4} << 30;
 
 struct TraceLoadOptions {
-    // Called every few hundred thousand bytes (and never more often than needed) with the bytes
+    // Called about every megabyte of input (never more often than needed) with the bytes
     // consumed so far and the total. Returning false cancels: the reader stops soon and returns
     // a LoadError with cancelled = true. May be empty.
     std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
