@@ -32,8 +32,9 @@ struct Failure {
     throw Failure{std::move(path), std::move(message)};
 }
 
-const Keys kTopKeys{"format", "version", "name", "description", "machine", "policy", "seed", "compat",
-    "tickLimit", "ioLength", "processes", "generator"};
+const Keys kTopKeys{"format", "version", "name", "description", "lesson", "machine", "policy", "seed",
+    "compat", "tickLimit", "ioLength", "processes", "generator"};
+const Keys kLessonKeys{"chapter", "questions"};
 const Keys kMachineKeys{
     "cpus", "contextSwitch", "io", "switchOnIo", "ioDoneRunsImmediately", "ioIssueCost", "ioDoneCost"};
 const Keys kIoKeys{"model", "devices"};
@@ -548,6 +549,22 @@ void checkFormat(const Object& root)
                                          std::to_string(kWorkloadVersion) + "); update ProcScope to open it");
 }
 
+LessonSpec readLesson(const json& v, const std::string& path)
+{
+    const Object o(v, path, "an object with \"chapter\" and \"questions\"");
+    o.allowOnly(kLessonKeys, " in a lesson");
+    LessonSpec lesson;
+    o.read("chapter", lesson.chapter);
+    if (const json* questions = o.find("questions")) {
+        const std::string at = o.pathOf("questions");
+        if (!questions->is_array())
+            fail(at, "expected an array of questions (strings), got " + describeJsonValue(*questions));
+        for (std::size_t i = 0; i < questions->size(); ++i)
+            lesson.questions.push_back(text((*questions)[i], jsonPathIndex(at, i)));
+    }
+    return lesson;
+}
+
 Workload readRoot(const json& v, const std::string& path)
 {
     const Object root(v, path, "a JSON object with \"format\": \"procscope-workload\"");
@@ -556,6 +573,8 @@ Workload readRoot(const json& v, const std::string& path)
     Workload w;
     root.read("name", w.name);
     root.read("description", w.description);
+    if (const json* lesson = root.find("lesson"))
+        w.lesson = readLesson(*lesson, root.pathOf("lesson"));
     root.read("tickLimit", w.tickLimit, 1, kForever);
     Tick ioLength = kDefaultIoLength;
     root.read("ioLength", ioLength, 0);

@@ -134,6 +134,10 @@ ordered_json workloadToJson(const Workload& w)
     j["name"] = w.name;
     if (!w.description.empty())
         j["description"] = w.description;
+    if (w.lesson) {
+        j["lesson"]["chapter"] = w.lesson->chapter;
+        j["lesson"]["questions"] = w.lesson->questions;
+    }
     j["machine"] = machineToJson(w.machine);
     j["policy"] = policyToJson(w.policy);
     if (w.seed != 0)

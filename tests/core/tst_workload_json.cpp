@@ -179,6 +179,12 @@ void TestWorkloadJson::bundledTracesRoundTrip_data()
     for (const char* name :
         {"demo.json", "convoy-fifo.json", "mlfq-boost.json", "two-cpus.json", "fork-wait.json"})
         QTest::newRow(name) << QString::fromUtf8(name);
+    // The lessons, each with its chapter and questions.
+    for (const char* name : {"lessons/01-cpu-vs-io-bound.json", "lessons/02-fork-wait-zombies.json",
+             "lessons/03-convoy-effect.json", "lessons/04-rr-response-vs-turnaround.json",
+             "lessons/05-mlfq-gaming.json", "lessons/06-mlfq-boost.json", "lessons/07-lottery-fairness.json",
+             "lessons/08-several-cpus.json"})
+        QTest::newRow(name) << QString::fromUtf8(name);
 }
 
 void TestWorkloadJson::bundledTracesRoundTrip()
@@ -190,6 +196,11 @@ void TestWorkloadJson::bundledTracesRoundTrip()
     QVERIFY(!w->name.empty());
     QVERIFY(!w->description.empty());
     QVERIFY(!w->processes.empty());
+    if (file.startsWith(QStringLiteral("lessons/"))) {
+        QVERIFY(w->lesson.has_value());
+        QVERIFY(!w->lesson->chapter.empty());
+        QVERIFY(w->lesson->questions.size() >= 3);
+    }
 
     const std::string text = writeWorkload(*w);
     const auto second = readWorkloadFromString(text, "written.json");
@@ -280,6 +291,9 @@ void TestWorkloadJson::goodFiles()
     QCOMPARE(w->generator->seed, std::uint64_t(18446744073709551615ull));
     QCOMPARE(w->machine.ioModel, IoModel::FifoDevice);
     QVERIFY(w->compat.cyclicPidPick && w->compat.lazyRetire && w->compat.dispatchOnlyAtSliceEnd);
+    QVERIFY(w->lesson.has_value());
+    QCOMPARE(qs(w->lesson->chapter), QStringLiteral("8 MLFQ"));
+    QCOMPARE(int(w->lesson->questions.size()), 2);
 }
 
 void TestWorkloadJson::everyPolicyRoundTrips_data()
@@ -403,6 +417,8 @@ void TestWorkloadJson::badFiles_data()
         {QStringLiteral("invalid-utf8.json:4:15: invalid UTF-8 (byte 0xE9)")});
     row("binary", "workloads/bad/binary.json", {QStringLiteral("binary.json:1:8: not a text file")});
     row("UTF-16", "workloads/bad/utf16.json", {QStringLiteral("utf16.json: the file is UTF-16 text")});
+    row("lesson questions not strings", "workloads/bad/lesson-questions.json",
+        {QStringLiteral("$.lesson.questions[1]: expected a string, got 3")});
     row("deep nesting", "workloads/bad/deep-nesting.json",
         {QStringLiteral("deep-nesting.json:1:311: arrays and objects nested deeper than 256 levels")});
 }
