@@ -16,7 +16,7 @@ class UtilizationHeader : public QWidget {
 public:
     struct Item {
         QString text;
-        QPen line;  // the plotted line's pen, drawn as a swatch before the text
+        QPen line; // the plotted line's pen, drawn as a swatch before the text
     };
 
     explicit UtilizationHeader(QWidget* parent = nullptr);
@@ -35,6 +35,9 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    // 1, or less when the items at m_fontPx are wider than `width`.
+    qreal fitFactor(qreal width) const;
+
     std::vector<Item> m_items;
     QString m_caption;
     qreal m_fontPx = 28;

@@ -27,12 +27,30 @@ const Workload* Document::workload() const
     return m_simulator ? &m_simulator->workload() : nullptr;
 }
 
-void Document::simulateAll()
+bool Document::simulateAll(const std::function<bool(std::uint64_t, std::uint64_t)>& progress)
 {
     if (!m_simulator)
-        return;
-    m_simulator->run();
+        return true;
+    bool completed = true;
+    if (!progress) {
+        m_simulator->run();
+    } else {
+        // Chunks of simulated time short enough to answer a cancel within a few milliseconds.
+        constexpr Tick kChunk = 20'000;
+        const Tick limit = m_simulator->workload().tickLimit;
+        while (!m_simulator->finished() && !m_simulator->hitTickLimit() && !m_simulator->stalled()) {
+            const Tick before = m_simulator->trace().end();
+            if (!progress(static_cast<std::uint64_t>(before), static_cast<std::uint64_t>(limit))) {
+                completed = false;
+                break;
+            }
+            m_simulator->advanceTo(before + kChunk);
+            if (m_simulator->trace().end() == before) // nothing more can happen
+                break;
+        }
+    }
     Q_EMIT traceChanged();
+    return completed;
 }
 
 void Document::ensureSimulatedTo(Tick t)

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QString>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,8 +38,10 @@ public:
     const Workload* workload() const;
     const Simulator* simulator() const { return m_simulator.get(); }
 
-    // Simulation only: run to the end (or the tick limit).
-    void simulateAll();
+    // Simulation only: run to the end (or the tick limit). With `progress` (called between chunks
+    // of simulated time with ticks done and the tick limit), the run can be cancelled: false
+    // stops it and simulateAll() returns false, leaving the trace simulated as far as it got.
+    bool simulateAll(const std::function<bool(std::uint64_t, std::uint64_t)>& progress = {});
     // Simulation only: make sure the trace covers tick t (open-ended workloads).
     void ensureSimulatedTo(Tick t);
     // Simulation only: a live change at a tick; the future after it is simulated again.

@@ -2,6 +2,7 @@
 
 #include "core/io/json_error.h"
 #include "core/io/ostep_lesson.h"
+#include "core/io/trace_file.h"
 #include "core/io/workload_json.h"
 #include "core/ostep/ostep_run.h"
 
@@ -9,48 +10,118 @@
 
 namespace procscope::ui {
 
-Loaded loadFile(const QString& path)
+namespace {
+
+std::function<bool(std::uint64_t, std::uint64_t)> progressOf(JobControl* control)
+{
+    if (!control)
+        return {};
+    return [control](std::uint64_t done, std::uint64_t total) { return control->report(done, total); };
+}
+
+Loaded failed(const LoadError& error)
 {
     Loaded result;
-    std::string text;
-    if (auto error = readTextFile(path.toStdString(), text)) {
-        result.error = QString::fromStdString(error->toString());
-        return result;
-    }
-    if (jsonFormatName(text) == kOstepLessonFormat) {
-        auto lesson = readOstepLessonFromString(text, path.toStdString());
-        if (auto* error = std::get_if<LoadError>(&lesson)) {
-            result.error = QString::fromStdString(error->toString());
-            return result;
-        }
-        const auto& l = std::get<OstepLesson>(lesson);
-        QStringList args;
-        for (const auto& a : l.args)
-            args << QString::fromStdString(a);
-        result = loadOstep(QString::fromStdString(l.script), args);
-        if (result.document) {
-            result.ostepText = QStringLiteral("%1\n%2\n\n%3\n\n")
-                                   .arg(QString::fromStdString(l.chapter), QString::fromStdString(l.title),
-                                       QString::fromStdString(l.question)) +
-                               result.ostepText;
-            result.document->setPath(path);
-        }
-        return result;
-    }
-    auto read = readWorkloadFromString(text, path.toStdString());
-    if (auto* error = std::get_if<LoadError>(&read)) {
-        result.error = QString::fromStdString(error->toString());
-        return result;
-    }
-    Workload w = std::get<Workload>(std::move(read));
-    const QString title = w.name.empty() ? QFileInfo(path).fileName() : QString::fromStdString(w.name);
-    result.document = std::make_unique<Document>(std::move(w), title);
-    result.document->setPath(path);
-    result.document->simulateAll();
+    if (!error.cancelled)
+        result.error = QString::fromStdString(error.toString());
     return result;
 }
 
-Loaded loadOstep(const QString& script, const QStringList& args)
+Loaded lesson(const std::string& text, const QString& path, JobControl* control)
+{
+    auto read = readOstepLessonFromString(text, path.toStdString());
+    if (auto* error = std::get_if<LoadError>(&read))
+        return failed(*error);
+    const auto& l = std::get<OstepLesson>(read);
+    QStringList args;
+    for (const auto& a : l.args)
+        args << QString::fromStdString(a);
+    Loaded result = loadOstep(QString::fromStdString(l.script), args, control);
+    if (result.document) {
+        result.ostepText = QStringLiteral("%1\n%2\n\n%3\n\n")
+                               .arg(QString::fromStdString(l.chapter), QString::fromStdString(l.title),
+                                   QString::fromStdString(l.question)) +
+                           result.ostepText;
+        result.lesson = LessonText{QString::fromStdString(l.title), QString::fromStdString(l.chapter),
+            QStringLiteral("%1.py %2").arg(QString::fromStdString(l.script), args.join(QLatin1Char(' '))),
+            {QString::fromStdString(l.question)}};
+        result.document->setPath(path);
+    }
+    return result;
+}
+
+Loaded workload(const std::string& text, const QString& path, JobControl* control)
+{
+    auto read = readWorkloadFromString(text, path.toStdString());
+    if (auto* error = std::get_if<LoadError>(&read))
+        return failed(*error);
+    Workload w = std::get<Workload>(std::move(read));
+    const QString title = w.name.empty() ? QFileInfo(path).fileName() : QString::fromStdString(w.name);
+    LessonText lessonText;
+    if (w.lesson) {
+        lessonText.title = title;
+        lessonText.chapter = QString::fromStdString(w.lesson->chapter);
+        lessonText.description = QString::fromStdString(w.description);
+        for (const auto& q : w.lesson->questions)
+            lessonText.questions << QString::fromStdString(q);
+    }
+    Loaded result = simulateWorkload(std::move(w), title, control);
+    result.lesson = std::move(lessonText);
+    if (result.document)
+        result.document->setPath(path);
+    return result;
+}
+
+Loaded trace(const std::string& text, const QString& path, JobControl* control)
+{
+    TraceLoadOptions options;
+    options.progress = progressOf(control);
+    auto read = loadTraceText(text, path.toStdString(), options);
+    if (auto* error = std::get_if<LoadError>(&read))
+        return failed(*error);
+    auto& loaded = std::get<LoadedTrace>(read);
+    Loaded result;
+    QStringList warnings;
+    for (const auto& w : loaded.warnings)
+        warnings << QString::fromStdString(w);
+    result.warnings = warnings.join(QLatin1Char('\n'));
+    const QString title =
+        QStringLiteral("%1 (%2)").arg(QFileInfo(path).fileName(), QString::fromStdString(loaded.format));
+    result.document = std::make_unique<Document>(std::move(loaded.trace), title, path);
+    return result;
+}
+
+} // namespace
+
+Loaded loadFile(const QString& path, JobControl* control)
+{
+    std::string text;
+    if (auto error = readTextFile(path.toStdString(), text, kMaxTraceFileBytes))
+        return failed(*error);
+    if (control && control->cancelled())
+        return {};
+    if (jsonFormatName(text) == kOstepLessonFormat)
+        return lesson(text, path, control);
+    if (detectTraceFileFormat(text) == TraceFileFormat::Workload)
+        return workload(text, path, control);
+    return trace(text, path, control);
+}
+
+Loaded simulateWorkload(Workload w, const QString& title, JobControl* control)
+{
+    Loaded result;
+    result.document = std::make_unique<Document>(std::move(w), title);
+    if (!result.document->simulateAll(progressOf(control)))
+        return {}; // cancelled
+    const Simulator* sim = result.document->simulator();
+    if (sim->hitTickLimit())
+        result.warnings = QStringLiteral("The simulation stopped at the tick limit (%1) before every process "
+                                         "finished; raise \"tickLimit\" in the workload to run further.")
+                              .arg(sim->workload().tickLimit);
+    return result;
+}
+
+Loaded loadOstep(const QString& script, const QStringList& args, JobControl* control)
 {
     Loaded result;
     std::vector<std::string> argv;
@@ -68,7 +139,8 @@ Loaded loadOstep(const QString& script, const QStringList& args)
     result.ostepText = QString::fromStdString(run.out);
     const QString title = QStringLiteral("%1.py %2").arg(script, args.join(QLatin1Char(' ')));
     result.document = std::make_unique<Document>(std::move(*run.workload), title, std::move(run.rng));
-    result.document->simulateAll();
+    if (!result.document->simulateAll(progressOf(control)))
+        return {};
     return result;
 }
 

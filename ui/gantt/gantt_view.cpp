@@ -182,6 +182,12 @@ void GanttView::setRowOrder(RowOrder order)
     queueReplot();
 }
 
+void GanttView::setCursorWidth(double pixels)
+{
+    m_cursorLine->setPen(QPen(kCursor, pixels));
+    queueReplot();
+}
+
 void GanttView::setColorScheme(Palette palette)
 {
     m_palette = palette;
@@ -471,6 +477,7 @@ void GanttView::onAfterLayout()
     if (m_inLayout)
         return;
     m_inLayout = true;
+    fitLegend();
     const QRect rect = m_plot->axisRect()->rect();
     m_axis.setWidth(rect.width());
     const int ticksBefore = m_timeTicker->tickCount();
@@ -483,6 +490,31 @@ void GanttView::onAfterLayout()
         m_timeTicker->tickCount() != ticksBefore)
         m_plot->axisRect()->update(QCPLayoutElement::upPreparation);
     m_inLayout = false;
+}
+
+// The legend wraps onto more rows rather than cutting its labels off when the window is narrow or
+// the type is large (presentation mode on a 1024x768 projector).
+void GanttView::fitLegend()
+{
+    QCPLegend* legend = m_plot->legend;
+    const int available = m_plot->width() - legend->margins().left() - legend->margins().right();
+    // A wrapped grid's columns are as wide as their widest item: count with the widest.
+    int widest = 0;
+    int items = 0;
+    for (int i = 0; i < legend->elementCount(); ++i) {
+        if (QCPLayoutElement* item = legend->elementAt(i)) { // null: an empty cell of a wrapped grid
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+            ++items;
+        }
+    }
+    int perRow = (available + legend->columnSpacing()) / std::max(1, widest + legend->columnSpacing());
+    perRow = std::min(perRow, items);
+    perRow = std::max(1, perRow);
+    if (legend->wrap() == perRow)
+        return;
+    legend->setWrap(perRow);
+    legend->setFillOrder(legend->fillOrder(), true); // rearranges the items into the new rows
+    queueReplot();
 }
 
 void GanttView::applyTimeRange(bool publish)

@@ -46,6 +46,8 @@ public:
     RowOrder rowOrder() const { return m_rows.order(); }
     void setColorScheme(Palette palette);
     Palette colorScheme() const { return m_palette; }
+    // Width of the cursor line in pixels (2 normally; thicker for a projector).
+    void setCursorWidth(double pixels);
 
     // Shows the whole trace.
     void fit();
@@ -101,6 +103,7 @@ private:
     void scrollToRow(int row);
     QPoint pointForRow(int row, Tick t);
     void queueReplot();
+    void fitLegend();
     double baseRowHeight() const;
     double autoRowHeight() const;
 
