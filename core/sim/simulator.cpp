@@ -18,6 +18,7 @@ ostep::PyRandom seeded(std::uint64_t seed)
 
 Simulator::Simulator(Workload workload, std::optional<ostep::PyRandom> rng)
     : m_workload(std::move(workload))
+    , m_startPolicy(m_workload.policy)
     , m_initialRng(std::move(rng))
 {
     reset();
@@ -40,6 +41,9 @@ Pcb* Simulator::find(Pid pid)
 
 void Simulator::reset()
 {
+    // A policy change is a command at a tick: simulating again starts from the original policy,
+    // so the past before the change comes out the same.
+    m_workload.policy = m_startPolicy;
     m_trace = Trace{};
     m_trace.meta.source = "simulation";
     m_trace.meta.policy = std::string(policyName(m_workload.policy.kind));

@@ -123,6 +123,7 @@ private:
     Pcb* find(Pid pid);
 
     Workload m_workload;
+    PolicySpec m_startPolicy; // the workload's own policy, before any SetPolicy command
     std::optional<ostep::PyRandom> m_initialRng;
     std::vector<Command> m_commands;
 
