@@ -9,7 +9,8 @@ QString commandLineUsage()
     return QStringLiteral(
         "Usage: procscope [FILE]\n"
         "       procscope --ostep SCRIPT [SCRIPT OPTIONS...]   (process-run, scheduler, mlfq, lottery)\n"
-        "       procscope --screenshot OUT.png [--at TICK] [--size WxH] [FILE | --ostep SCRIPT ...]\n");
+        "       procscope --screenshot OUT.png [--at TICK] [--size WxH] [FILE | --ostep SCRIPT ...]\n"
+        "       --presentation   start in presentation mode (F5 switches it in the window)\n");
 }
 
 CommandLine parseCommandLine(const QStringList& args)
@@ -30,6 +31,8 @@ CommandLine parseCommandLine(const QStringList& args)
             cl.ostepScript = value();
             cl.ostepArgs = args.mid(i + 1);
             break;
+        } else if (a == QStringLiteral("--presentation")) {
+            cl.presentation = true;
         } else if (a == QStringLiteral("--screenshot")) {
             cl.screenshot = value();
         } else if (a == QStringLiteral("--at")) {

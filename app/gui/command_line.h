@@ -16,6 +16,7 @@ struct CommandLine {
     long long at = -1; // tick for --screenshot; -1: the end
     QSize size{1600, 900};
     bool help = false;
+    bool presentation = false;
     QString error;
 };
 

@@ -3,8 +3,10 @@
 //   procscope --ostep SCRIPT ARGS...               run an OSTEP homework simulator and show the run
 //   procscope --screenshot OUT.png [--at TICK] [--size WxH] [FILE | --ostep ...]
 //                                                  render the main window without a display and exit
+#include "app/gui/bundled_traces.h"
 #include "app/gui/command_line.h"
 #include "app/gui/main_window.h"
+#include "app/gui/presentation_mode.h"
 
 #include <QApplication>
 #include <QDir>
@@ -12,20 +14,6 @@
 #include <QTimer>
 
 #include <cstdio>
-
-namespace {
-
-// The bundled demo: beside the binary when installed, else in the source tree it was built from.
-QString defaultDemo()
-{
-    const QString besideBinary =
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/procscope/demo.json");
-    if (QFileInfo::exists(besideBinary))
-        return besideBinary;
-    return QStringLiteral(PROCSCOPE_SOURCE_DIR "/traces/demo.json");
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -51,11 +39,13 @@ int main(int argc, char** argv)
     window.setQuiet(screenshot);
     if (screenshot)
         window.resize(cl.size);
+    if (cl.presentation)
+        window.presentation()->setOn(true);
     bool opened = false;
     if (!cl.ostepScript.isEmpty())
         opened = window.openOstep(cl.ostepScript, cl.ostepArgs);
     else
-        opened = window.openFile(cl.file.isEmpty() ? defaultDemo() : cl.file);
+        opened = window.openFile(cl.file.isEmpty() ? procscope::defaultDemoPath() : cl.file);
 
     if (screenshot) {
         if (!opened)

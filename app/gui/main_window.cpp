@@ -1,18 +1,33 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/bundled_traces.h"
+#include "app/gui/lessons_menu.h"
+#include "app/gui/presentation_mode.h"
+
+#include "core/io/chrome_trace_writer.h"
+#include "core/io/csv_export.h"
 #include "core/io/trace_json_writer.h"
 #include "core/io/workload_json.h"
 #include "core/trace/trace_table.h"
+#include "ui/compare/comparison.h"
+#include "ui/compare/comparison_view.h"
+#include "ui/control/process_control_panel.h"
 #include "ui/cpuplot/cpu_plot_view.h"
 #include "ui/diagram/state_diagram_view.h"
 #include "ui/dialogs/ostep_dialog.h"
 #include "ui/dialogs/simulation_setup_dialog.h"
+#include "ui/document/background_job.h"
+#include "ui/editor/workload_editor.h"
 #include "ui/gantt/gantt_view.h"
 #include "ui/panels/event_log_panel.h"
+#include "ui/panels/lesson_panel.h"
 #include "ui/panels/process_table_panel.h"
 #include "ui/panels/ready_queue_panel.h"
 #include "ui/playback/playback_bar.h"
+#include "ui/quiz/quiz.h"
+#include "ui/quiz/quiz_panel.h"
 #include "ui/trace_text_view.h"
+#include "ui/tree/process_tree_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,6 +46,7 @@
 #include <QToolBar>
 
 #include <cstdio>
+#include <utility>
 
 namespace procscope {
 
@@ -76,6 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
     createViews();
     createMenus();
     createShortcuts();
+    createPresentationMode();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -107,8 +124,36 @@ void MainWindow::createViews()
     auto* queueDock = dock(this, tr("Queues"), QStringLiteral("queues"), m_queues, Qt::BottomDockWidgetArea);
     auto* eventDock = dock(this, tr("Events"), QStringLiteral("events"), m_events, Qt::BottomDockWidgetArea);
     auto* textDock = dock(this, tr("Text"), QStringLiteral("text"), m_text, Qt::BottomDockWidgetArea);
+    m_tree = new ui::ProcessTreeView(&m_playback, &m_viewState, this);
+    m_control = new ui::ProcessControlPanel(&m_playback, &m_viewState, this);
+    m_editor = new ui::WorkloadEditor(this);
+    auto* treeDock = dock(this, tr("Process tree"), QStringLiteral("tree"), m_tree, Qt::BottomDockWidgetArea);
+    auto* controlDock =
+        dock(this, tr("Process control"), QStringLiteral("control"), m_control, Qt::BottomDockWidgetArea);
+    auto* editorDock =
+        dock(this, tr("Workload editor"), QStringLiteral("editor"), m_editor, Qt::BottomDockWidgetArea);
+    m_lesson = new ui::LessonPanel(this);
+    m_lessonDock = dock(this, tr("Lesson"), QStringLiteral("lesson"), m_lesson, Qt::BottomDockWidgetArea);
     splitDockWidget(diagramDock, cpuDock, Qt::Vertical);
     tabifyDockWidget(eventDock, textDock);
+    tabifyDockWidget(eventDock, m_lessonDock);
+    tabifyDockWidget(eventDock, editorDock);
+    tabifyDockWidget(queueDock, treeDock);
+    tabifyDockWidget(processDock, controlDock);
+    processDock->raise();
+    queueDock->raise();
+    eventDock->raise();
+    // The editor runs what it holds as a new simulation; live commands mark the workload changed.
+    connect(m_editor, &ui::WorkloadEditor::runRequested, this, &MainWindow::runEditedWorkload);
+    connect(m_editor, &ui::WorkloadEditor::runRefused, this,
+        [this](const QString& problem) { showError(tr("Cannot run the workload"), problem); });
+    connect(m_control, &ui::ProcessControlPanel::commandApplied, this, [this](const Command& c) {
+        statusBar()->showMessage(tr("%1 at tick %2: the future was simulated again")
+                                     .arg(QString::fromUtf8(commandName(c.kind).data(),
+                                         static_cast<qsizetype>(commandName(c.kind).size())))
+                                     .arg(c.at),
+            5000);
+    });
     eventDock->raise();
     resizeDocks({diagramDock}, {520}, Qt::Horizontal);
     resizeDocks({processDock, queueDock, eventDock}, {260, 260, 260}, Qt::Vertical);
@@ -135,6 +180,18 @@ void MainWindow::createMenus()
         tr("Export &Gantt chart (PNG, SVG, PDF)…"), this, [this] { exportView(m_gantt, tr("Gantt chart")); });
     file->addAction(tr("Export state &diagram (PNG, SVG, PDF)…"), this,
         [this] { exportView(m_diagram, tr("state diagram")); });
+    file->addAction(tr("Export trace for &Perfetto (Chrome JSON)…"), this, [this] {
+        exportText(tr("Chrome trace JSON (*.json)"), QStringLiteral(".chrome.json"),
+            [](const Trace& t) { return writeChromeTrace(t); });
+    });
+    file->addAction(tr("Export &intervals as CSV…"), this, [this] {
+        exportText(
+            tr("CSV (*.csv)"), QStringLiteral(".csv"), [](const Trace& t) { return writeIntervalsCsv(t); });
+    });
+    file->addAction(tr("Export &metrics as CSV…"), this, [this] {
+        exportText(tr("CSV (*.csv)"), QStringLiteral(".metrics.csv"),
+            [](const Trace& t) { return writeMetricsCsv(t); });
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -143,6 +200,14 @@ void MainWindow::createMenus()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     simulation->addAction(tr("&OSTEP homework simulator…"), this, &MainWindow::runOstepDialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    simulation->addSeparator();
+    m_compareMenu = simulation->addMenu(tr("&Compare policies side by side"));
+    connect(m_compareMenu, &QMenu::aboutToShow, this, &MainWindow::fillCompareMenu);
+    simulation->addAction(tr("&Predict, then reveal"), this, &MainWindow::startQuiz)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+
+    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
+    fillLessonsMenu(lessons, bundledTracesDir(), [this](const QString& path) { openFile(path); });
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QAction* lifecycle = m_viewMenu->addAction(tr("Full &lifecycle in the state diagram"));
@@ -159,13 +224,41 @@ void MainWindow::createMenus()
         QMessageBox::information(this, tr("Keyboard"),
             tr("Space: play / pause\nLeft / Right: one tick back / forward\n"
                "Shift+Left / Shift+Right: previous / next event\nHome / End: start / end\n"
-               "Mouse wheel on the Gantt chart: zoom; drag: pan; 0: fit"));
+               "Mouse wheel on the Gantt chart: zoom; drag: pan; 0: fit\n"
+               "F5: presentation mode (large type, high contrast); Escape: leave it"));
     });
     help->addAction(tr("&About ProcScope"), this, [this] {
         QMessageBox::about(this, tr("About ProcScope"),
             tr("ProcScope shows processes moving through their states, for teaching with "
                "Operating Systems: Three Easy Pieces and for replaying traces."));
     });
+}
+
+void MainWindow::createPresentationMode()
+{
+    m_presentation = new PresentationMode(this);
+    m_presentation->addPaletteTarget([this](ui::Palette p) {
+        m_gantt->setColorScheme(p);
+        m_diagram->setColorScheme(p);
+        m_cpuPlot->setColorScheme(p);
+        m_processes->setStatePalette(p);
+        m_queues->setStatePalette(p);
+        m_events->setStatePalette(p);
+        m_tree->setStatePalette(p);
+    });
+    m_presentation->addEmphasisTarget([this](bool on) { m_gantt->setCursorWidth(on ? 4 : 2); });
+    for (const char* name : {"processes", "queues", "events", "text", "tree", "control", "editor"})
+        if (auto* d = findChild<QDockWidget*>(QLatin1String(name)))
+            m_presentation->hideWhilePresenting(d);
+    QAction* toggle = m_viewMenu->addAction(tr("&Presentation mode"));
+    toggle->setCheckable(true);
+    toggle->setShortcut(QKeySequence(Qt::Key_F5));
+    toggle->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(toggle); // keeps F5 working while the menu bar is hidden
+    connect(toggle, &QAction::toggled, m_presentation, &PresentationMode::setOn);
+    connect(m_presentation, &PresentationMode::toggled, toggle, &QAction::setChecked);
+    auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(leave, &QShortcut::activated, m_presentation, [this] { m_presentation->setOn(false); });
 }
 
 void MainWindow::createShortcuts()
@@ -185,9 +278,17 @@ void MainWindow::createShortcuts()
 
 bool MainWindow::openFile(const QString& path)
 {
-    ui::Loaded loaded = ui::loadFile(path);
+    if (!m_quiet && !m_editor->maybeSave(this))
+        return false; // the user keeps editing
+    const QString name = QFileInfo(path).fileName();
+    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Opening %1…").arg(name),
+        [path](ui::JobControl& control) { return ui::loadFile(path, &control); });
     if (!loaded.document) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), loaded.error);
+        if (loaded.error.isEmpty())
+            statusBar()->showMessage(
+                tr("Opening %1 was cancelled; the previous document stays open.").arg(name));
+        else
+            showError(tr("Cannot open %1").arg(name), loaded.error);
         return false;
     }
     m_ostepScript.clear();
@@ -196,9 +297,11 @@ bool MainWindow::openFile(const QString& path)
 
 bool MainWindow::openOstep(const QString& script, const QStringList& args)
 {
-    ui::Loaded loaded = ui::loadOstep(script, args);
+    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Running %1.py…").arg(script),
+        [script, args](ui::JobControl& control) { return ui::loadOstep(script, args, &control); });
     if (!loaded.document) {
-        showError(tr("Cannot run %1.py").arg(script), loaded.error);
+        if (!loaded.error.isEmpty())
+            showError(tr("Cannot run %1.py").arg(script), loaded.error);
         return false;
     }
     m_ostepScript = script;
@@ -207,8 +310,9 @@ bool MainWindow::openOstep(const QString& script, const QStringList& args)
 }
 
 // The new document replaces the old one only once it loaded: on error the previous stays open.
-bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry)
+bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepEditor)
 {
+    stopQuiz(); // the quiz asks about the document being replaced
     m_viewState.setSelectedProcess(-1);
     m_playback.setDocument(loaded.document.get());
     m_document = std::move(loaded.document);
@@ -217,17 +321,41 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry)
                                                     : loaded.ostepText);
     setWindowTitle(tr("%1 — ProcScope").arg(m_document->title()));
     const Trace& t = m_document->trace();
-    statusBar()->showMessage(tr("%1: %2 processes, %3 CPUs, %4 %5s%6")
-                                 .arg(m_document->title())
-                                 .arg(t.processCount())
-                                 .arg(t.cpuCount())
-                                 .arg(t.end())
-                                 .arg(QString::fromStdString(t.meta.timeUnit))
-                                 .arg(m_document->simulator() && m_document->simulator()->hitTickLimit()
-                                          ? tr(" — stopped at the tick limit")
-                                          : QString()));
-    addRecent(recentEntry);
+    const bool limited = m_document->simulator() && m_document->simulator()->hitTickLimit();
+    const auto count = [](std::size_t n, const QString& one, const QString& many) {
+        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+    };
+    const QString unit = QString::fromStdString(t.meta.timeUnit);
+    statusBar()->showMessage(
+        QStringLiteral("%1: %2, %3, %4%5")
+            .arg(m_document->title(), count(t.processCount(), tr("process"), tr("processes")),
+                count(std::size_t(t.cpuCount()), tr("CPU"), tr("CPUs")),
+                count(std::size_t(t.end()), unit, unit == QLatin1String("tick") ? tr("ticks") : unit),
+                limited ? tr(" — stopped at the tick limit") : QString()));
+    if (const Workload* w = m_document->workload(); w && !keepEditor)
+        m_editor->setWorkload(*w, m_document->path());
+    m_lesson->setLesson(loaded.lesson);
+    if (!loaded.lesson.isEmpty()) {
+        m_lessonDock->show();
+        m_lessonDock->raise();
+    }
+    if (!loaded.warnings.isEmpty())
+        showWarnings(m_document->title(), loaded.warnings);
+    if (!recentEntry.isEmpty())
+        addRecent(recentEntry);
     return true;
+}
+
+void MainWindow::showWarnings(const QString& title, const QString& text)
+{
+    std::fprintf(stderr, "%s: warning: %s\n", qPrintable(title), qPrintable(text));
+    if (m_quiet)
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Loaded with warnings"),
+        tr("%1 was loaded, but some of it could not be read. The details say what was skipped.").arg(title),
+        QMessageBox::Ok, this);
+    box.setDetailedText(text);
+    box.exec();
 }
 
 void MainWindow::showError(const QString& title, const QString& text)
@@ -271,8 +399,9 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::chooseFileToOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a workload"), QString(), tr("ProcScope workloads (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a workload or a trace"), QString(),
+        tr("Workloads and traces (*.json *.txt *.trace *.dat);;JSON: ProcScope or Chrome (*.json);;"
+           "Linux scheduler text: trace-cmd report, perf script (*.txt *.trace *.dat);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -285,12 +414,12 @@ void MainWindow::saveWorkloadAs()
         return;
     }
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save workload"), QString(), tr("ProcScope workloads (*.json)"));
+        this, tr("Save workload"), m_editor->path(), tr("ProcScope workloads (*.json)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!saveText(path, writeWorkload(*m_document->workload()), &error))
-        showError(tr("Cannot save %1").arg(path), error);
+    // The editor holds the workload as the user edited it (the open document's, plus any edits).
+    if (!m_editor->save(path))
+        showError(tr("Cannot save %1").arg(path), m_editor->errorString());
     else
         m_document->setModified(false);
 }
@@ -306,6 +435,24 @@ void MainWindow::saveTraceAs()
     QString error;
     if (!saveText(path, writeTraceJson(m_document->trace()), &error))
         showError(tr("Cannot save %1").arg(path), error);
+}
+
+void MainWindow::exportText(
+    const QString& filter, const QString& suffix, const std::function<std::string(const Trace&)>& write)
+{
+    if (!m_document)
+        return;
+    QString proposed = QFileInfo(m_document->path()).completeBaseName();
+    if (proposed.isEmpty())
+        proposed = QStringLiteral("procscope");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), proposed + suffix, filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveText(path, write(m_document->trace()), &error))
+        showError(tr("Cannot save %1").arg(path), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
 void MainWindow::exportView(QWidget* view, const QString& what)
@@ -333,13 +480,98 @@ void MainWindow::setupSimulation()
     ui::SimulationSetupDialog dialog(*m_document->workload(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto document = std::make_unique<ui::Document>(dialog.workload(), m_document->title());
-    document->setPath(m_document->path());
-    document->simulateAll();
-    document->setModified(true);
-    ui::Loaded loaded;
-    loaded.document = std::move(document);
-    adopt(std::move(loaded), m_document->path().isEmpty() ? QString() : m_document->path());
+    const QString title = m_document->title();
+    const QString path = m_document->path();
+    Workload workload = dialog.workload();
+    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Simulating %1…").arg(title),
+        [workload, title](
+            ui::JobControl& control) { return ui::simulateWorkload(workload, title, &control); });
+    if (!loaded.document)
+        return;
+    loaded.document->setPath(path);
+    loaded.document->setModified(true);
+    adopt(std::move(loaded), path);
+}
+
+void MainWindow::runEditedWorkload(const Workload& workload)
+{
+    const QString title =
+        workload.name.empty() ? tr("Edited workload") : QString::fromStdString(workload.name);
+    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Simulating %1…").arg(title),
+        [workload, title](
+            ui::JobControl& control) { return ui::simulateWorkload(workload, title, &control); });
+    if (!loaded.document)
+        return;
+    loaded.document->setPath(m_editor->path());
+    adopt(std::move(loaded), QString(), true);
+}
+
+void MainWindow::fillCompareMenu()
+{
+    m_compareMenu->clear();
+    if (!m_document || !m_document->workload()) {
+        m_compareMenu->addAction(tr("(open a workload: a recorded trace has no policy to change)"))
+            ->setEnabled(false);
+        return;
+    }
+    for (ui::ComparisonPreset& preset : ui::standardComparisons(*m_document->workload())) {
+        m_compareMenu->addAction(preset.name, this, [this, preset] {
+            // Its own window: it has its own cursor and keys, and sits beside the main window.
+            auto* view = new ui::ComparisonView(ui::Comparison(*m_document->workload(), preset.variants));
+            view->setAttribute(Qt::WA_DeleteOnClose);
+            view->setWindowTitle(tr("%1 — %2 — ProcScope").arg(preset.name, m_document->title()));
+            view->setColorScheme(m_presentation->palette());
+            view->resize(1280, 900);
+            view->show();
+        });
+    }
+}
+
+// The student sees only the past: the views show a trace cut at what has been revealed, and
+// the quiz panel asks about what comes next.
+void MainWindow::startQuiz()
+{
+    if (!m_document)
+        return;
+    stopQuiz();
+    m_quiz = new ui::Quiz(m_document->trace(), m_playback.tick(), this);
+    auto* panel = new ui::QuizPanel(m_quiz, this);
+    m_quizDock =
+        dock(this, tr("Predict, then reveal"), QStringLiteral("quiz"), panel, Qt::RightDockWidgetArea);
+    m_quizDock->setAttribute(Qt::WA_DeleteOnClose);
+    QDockWidget* quizDock = m_quizDock;
+    connect(quizDock, &QObject::destroyed, this, [this, quizDock] {
+        if (m_quizDock != quizDock)
+            return; // an earlier quiz's panel
+        m_quizDock = nullptr;
+        stopQuiz(); // the user closed the panel
+    });
+    const auto showRevealed = [this] {
+        m_revealed =
+            std::make_unique<ui::Document>(ui::revealedTrace(m_document->trace(), m_quiz->revealedUntil()),
+                m_document->title(), m_document->path());
+        m_playback.setDocument(m_revealed.get());
+        m_playback.seek(m_quiz->position());
+    };
+    connect(m_quiz, &ui::Quiz::revealedUntilChanged, this, showRevealed);
+    connect(m_quiz, &ui::Quiz::positionChanged, &m_playback, &ui::PlaybackController::seek);
+    showRevealed();
+    m_quizDock->show();
+    m_quizDock->raise();
+}
+
+void MainWindow::stopQuiz()
+{
+    if (!m_quiz)
+        return;
+    m_quiz->deleteLater();
+    m_quiz = nullptr;
+    if (QDockWidget* d = std::exchange(m_quizDock, nullptr))
+        d->close();
+    const Tick at = m_playback.tick();
+    m_playback.setDocument(m_document.get());
+    m_revealed.reset();
+    m_playback.seek(at);
 }
 
 void MainWindow::runOstepDialog()
@@ -353,6 +585,10 @@ void MainWindow::runOstepDialog()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_quiet && !m_editor->maybeSave(this)) {
+        event->ignore();
+        return;
+    }
     if (m_document && m_document->isModified() && !m_quiet) {
         const auto answer = QMessageBox::question(this, tr("Unsaved workload"),
             tr("The workload was changed and not saved. Save it before quitting?"),

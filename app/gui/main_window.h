@@ -8,13 +8,21 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
+#include <string>
 
+class QDockWidget;
 class QMenu;
 
 namespace procscope::ui {
 class CpuPlotView;
 class EventLogPanel;
+class LessonPanel;
+class Quiz;
+class ProcessControlPanel;
+class ProcessTreeView;
+class WorkloadEditor;
 class GanttView;
 class ProcessTablePanel;
 class ReadyQueuePanel;
@@ -23,6 +31,7 @@ class StateDiagramView;
 
 namespace procscope {
 
+class PresentationMode;
 class TraceTextView;
 
 class MainWindow : public QMainWindow {
@@ -42,6 +51,10 @@ public:
     ui::ViewState* viewState() { return &m_viewState; }
     ui::Document* document() const { return m_document.get(); }
     ui::GanttView* gantt() const { return m_gantt; }
+    ui::WorkloadEditor* editor() const { return m_editor; }
+    ui::Quiz* quiz() const { return m_quiz; }
+    void beginQuiz() { startQuiz(); }
+    PresentationMode* presentation() const { return m_presentation; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -52,7 +65,13 @@ private:
     void createViews();
     void createMenus();
     void createShortcuts();
-    bool adopt(ui::Loaded loaded, const QString& recentEntry);
+    void createPresentationMode();
+    // keepEditor: the document came from the workload editor, whose edits stay as they are.
+    bool adopt(ui::Loaded loaded, const QString& recentEntry, bool keepEditor = false);
+    void runEditedWorkload(const Workload& workload);
+    void fillCompareMenu();
+    void startQuiz();
+    void stopQuiz();
     void showError(const QString& title, const QString& text);
     void addRecent(const QString& entry);
     void rebuildRecentMenu();
@@ -60,6 +79,9 @@ private:
     void saveWorkloadAs();
     void saveTraceAs();
     void exportView(QWidget* view, const QString& what);
+    void exportText(
+        const QString& filter, const QString& suffix, const std::function<std::string(const Trace&)>& write);
+    void showWarnings(const QString& title, const QString& text);
     void setupSimulation();
     void runOstepDialog();
 
@@ -73,6 +95,16 @@ private:
     ui::ReadyQueuePanel* m_queues = nullptr;
     ui::EventLogPanel* m_events = nullptr;
     TraceTextView* m_text = nullptr;
+    ui::LessonPanel* m_lesson = nullptr;
+    ui::ProcessTreeView* m_tree = nullptr;
+    ui::ProcessControlPanel* m_control = nullptr;
+    ui::WorkloadEditor* m_editor = nullptr;
+    QMenu* m_compareMenu = nullptr;
+    ui::Quiz* m_quiz = nullptr;
+    QDockWidget* m_quizDock = nullptr;
+    std::unique_ptr<ui::Document> m_revealed; // the past the quiz has revealed, shown by every view
+    PresentationMode* m_presentation = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QString m_lastError;
