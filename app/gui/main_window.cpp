@@ -40,6 +40,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
@@ -54,6 +55,17 @@ namespace {
 
 constexpr int kMaxRecent = 10;
 const QString kOstepPrefix = QStringLiteral("ostep:");
+
+// A panel with many controls (the editor, process control) scrolls rather than forcing its
+// minimum size on the dock area, so the charts keep their room.
+QWidget* scrolling(QWidget* content)
+{
+    auto* area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
 
 QDockWidget* dock(
     QMainWindow* window, const QString& title, const QString& name, QWidget* content, Qt::DockWidgetArea area)
@@ -128,10 +140,10 @@ void MainWindow::createViews()
     m_control = new ui::ProcessControlPanel(&m_playback, &m_viewState, this);
     m_editor = new ui::WorkloadEditor(this);
     auto* treeDock = dock(this, tr("Process tree"), QStringLiteral("tree"), m_tree, Qt::BottomDockWidgetArea);
-    auto* controlDock =
-        dock(this, tr("Process control"), QStringLiteral("control"), m_control, Qt::BottomDockWidgetArea);
-    auto* editorDock =
-        dock(this, tr("Workload editor"), QStringLiteral("editor"), m_editor, Qt::BottomDockWidgetArea);
+    auto* controlDock = dock(this, tr("Process control"), QStringLiteral("control"), scrolling(m_control),
+        Qt::BottomDockWidgetArea);
+    auto* editorDock = dock(
+        this, tr("Workload editor"), QStringLiteral("editor"), scrolling(m_editor), Qt::BottomDockWidgetArea);
     m_lesson = new ui::LessonPanel(this);
     m_lessonDock = dock(this, tr("Lesson"), QStringLiteral("lesson"), m_lesson, Qt::BottomDockWidgetArea);
     splitDockWidget(diagramDock, cpuDock, Qt::Vertical);
@@ -536,8 +548,8 @@ void MainWindow::startQuiz()
     stopQuiz();
     m_quiz = new ui::Quiz(m_document->trace(), m_playback.tick(), this);
     auto* panel = new ui::QuizPanel(m_quiz, this);
-    m_quizDock =
-        dock(this, tr("Predict, then reveal"), QStringLiteral("quiz"), panel, Qt::RightDockWidgetArea);
+    m_quizDock = dock(
+        this, tr("Predict, then reveal"), QStringLiteral("quiz"), scrolling(panel), Qt::RightDockWidgetArea);
     m_quizDock->setAttribute(Qt::WA_DeleteOnClose);
     QDockWidget* quizDock = m_quizDock;
     connect(quizDock, &QObject::destroyed, this, [this, quizDock] {

@@ -498,17 +498,24 @@ void GanttView::fitLegend()
 {
     QCPLegend* legend = m_plot->legend;
     const int available = m_plot->width() - legend->margins().left() - legend->margins().right();
-    // A wrapped grid's columns are as wide as their widest item: count with the widest.
-    int widest = 0;
-    int items = 0;
-    for (int i = 0; i < legend->elementCount(); ++i) {
-        if (QCPLayoutElement* item = legend->elementAt(i)) { // null: an empty cell of a wrapped grid
-            widest = std::max(widest, item->minimumOuterSizeHint().width());
-            ++items;
+    std::vector<int> widths;
+    for (int i = 0; i < legend->elementCount(); ++i)
+        if (QCPLayoutElement* item = legend->elementAt(i)) // null: an empty cell of a wrapped grid
+            widths.push_back(item->minimumOuterSizeHint().width());
+    // The most items per row that fit, where each column is as wide as its widest item.
+    int perRow = static_cast<int>(widths.size());
+    for (; perRow > 1; --perRow) {
+        int total = (perRow - 1) * legend->columnSpacing();
+        for (int column = 0; column < perRow; ++column) {
+            int widest = 0;
+            for (std::size_t i = static_cast<std::size_t>(column); i < widths.size();
+                 i += static_cast<std::size_t>(perRow))
+                widest = std::max(widest, widths[i]);
+            total += widest;
         }
+        if (total <= available)
+            break;
     }
-    int perRow = (available + legend->columnSpacing()) / std::max(1, widest + legend->columnSpacing());
-    perRow = std::min(perRow, items);
     perRow = std::max(1, perRow);
     if (legend->wrap() == perRow)
         return;
