@@ -123,7 +123,7 @@ void TestTraceExport::loadsEveryFormatThroughOneEntry()
 
 void TestTraceExport::unknownAndEmptyInputs()
 {
-    for (const std::string text : {std::string(), std::string("  \n "),
+    for (const std::string& text : {std::string(), std::string("  \n "),
              std::string("\x7f"
                          "ELF\x02\x01",
                  6),
