@@ -93,6 +93,22 @@ bool saveText(const QString& path, const std::string& text, QString* error)
     return true;
 }
 
+// The per-tick table of the Text panel (one column per process, one row per tick), for the
+// small runs of the classroom; a big trace would make megabytes of text nobody reads.
+QString tickTableText(const Trace& trace)
+{
+    constexpr std::size_t kMaxProcesses = 40;
+    constexpr Tick kMaxTicks = 2000;
+    if (trace.processCount() > kMaxProcesses)
+        return QCoreApplication::translate("MainWindow",
+            "The per-tick table is shown for up to %1 processes; this trace has %2.\n"
+            "procscope-cli simulate WORKLOAD.json prints it for any workload, and "
+            "procscope-cli convert FILE --to csv -o - writes every interval of any trace.")
+            .arg(kMaxProcesses)
+            .arg(trace.processCount());
+    return QString::fromStdString(traceTable(trace, 0, std::min<Tick>(trace.end(), kMaxTicks)));
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -113,6 +129,9 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // Docks are deleted after this destructor has run: none may call back into the window.
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        disconnect(d, &QObject::destroyed, this, nullptr);
     m_playback.setDocument(nullptr);
 }
 
@@ -328,9 +347,7 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepE
     m_viewState.setSelectedProcess(-1);
     m_playback.setDocument(loaded.document.get());
     m_document = std::move(loaded.document);
-    m_text->setPlainText(loaded.ostepText.isEmpty() ? QString::fromStdString(traceTable(m_document->trace(),
-                                                          0, std::min<Tick>(m_document->trace().end(), 5000)))
-                                                    : loaded.ostepText);
+    m_text->setPlainText(loaded.ostepText.isEmpty() ? tickTableText(m_document->trace()) : loaded.ostepText);
     setWindowTitle(tr("%1 — ProcScope").arg(m_document->title()));
     const Trace& t = m_document->trace();
     const bool limited = m_document->simulator() && m_document->simulator()->hitTickLimit();
