@@ -315,12 +315,12 @@ void Simulator::exitProcess(Pcb& p, int code, Cause why)
     m_policy->exited(p);
     setState(p, ProcessState::Zombie, why);
     m_trace.info(p.index).exitCode = code;
-    // Orphans go to init, which reaps the zombies among them at once.
+    // Orphans go to init, which reaps the zombies among them at once. The trace keeps the parent
+    // that forked them, so views can show who the orphan's parent was and that it is gone.
     const auto children = p.children;
     for (Pid c : children) {
         Pcb& child = proc(c);
         child.parent = kInitPid;
-        m_trace.info(child.index).parent = kInitPid;
         if (child.state == ProcessState::Zombie)
             setState(child, ProcessState::Terminated, Cause::Reaped);
     }

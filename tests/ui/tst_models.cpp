@@ -287,6 +287,7 @@ class TestModels : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void orphanShowsItsAdoption();
     void steppedThroughWorkloads_data();
     void steppedThroughWorkloads();
     void processTableEmitsOnlyChangedCells();
@@ -720,6 +721,27 @@ void TestModels::describeChange()
     QCOMPARE(QString::fromStdString(ui::describeChange(trace, process, *record)), expected);
     QVERIFY(ui::describeChange(trace, process, track.size()).empty());
     QVERIFY(ui::describeChange(trace, ProcIndex(trace.processCount()), 0).empty());
+}
+
+// P0 forks P1, computes 2 ticks and exits; P1 runs on, adopted by init, which reaps it when it exits.
+void TestModels::orphanShowsItsAdoption()
+{
+    Simulator sim(makeWorkload({{0, {Op::fork({Op::cpu(5)}), Op::cpu(2), Op::exit(3)}}}, PolicyKind::Fifo));
+    sim.run();
+    const Trace& t = sim.trace();
+    ProcessTableModel table;
+    table.setTrace(&t);
+    table.setTick(1);
+    const auto parentText = [&](ProcIndex p) {
+        return table.data(table.index(table.rowOfProcess(p), ProcessTableModel::Parent)).toString();
+    };
+    QCOMPARE(parentText(1), QStringLiteral("0"));
+    table.setTick(4); // P0 has exited
+    QCOMPARE(parentText(1), QStringLiteral("init (was 0)"));
+    const auto& track = t.track(1);
+    QVERIFY(track.state(track.size() - 1) == ProcessState::Terminated);
+    QCOMPARE(QString::fromStdString(ui::describeChange(t, 1, track.size() - 1)),
+        QStringLiteral("reaped by init: its parent P0 had exited (an orphan)"));
 }
 
 QTEST_MAIN(TestModels)

@@ -322,8 +322,15 @@ std::string describeChange(const Trace& trace, ProcIndex process, std::size_t re
     case Cause::Killed:
         return "killed";
     case Cause::Reaped:
-        if (info.parent >= 0)
+        if (info.parent >= 0) {
+            // An orphan (its parent exited first) is reaped by init, not by the parent.
+            const auto parent = trace.indexOf(info.parent);
+            const auto parentState = parent ? trace.track(*parent).stateAt(track.at(record)) : std::nullopt;
+            if (parentState &&
+                (*parentState == ProcessState::Zombie || *parentState == ProcessState::Terminated))
+                return "reaped by init: its parent P" + num(info.parent) + " had exited (an orphan)";
             return "reaped by its parent P" + num(info.parent);
+        }
         return "reaped by init";
     case Cause::Suspended:
         return "suspended";

@@ -257,7 +257,15 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case Parent:
             if (info.parent == kInitPid)
                 return QStringLiteral("init");
-            return info.parent < 0 ? QString() : QString::number(info.parent);
+            if (info.parent < 0)
+                return QString();
+            // An orphan: its parent has exited, init has adopted it.
+            if (const auto parent = m_trace->indexOf(info.parent)) {
+                const auto state = m_trace->track(*parent).stateAt(m_tick);
+                if (state && (*state == ProcessState::Zombie || *state == ProcessState::Terminated))
+                    return QStringLiteral("init (was %1)").arg(info.parent);
+            }
+            return QString::number(info.parent);
         case State:
             return v.state < 0 ? QString() : stateLabel(static_cast<ProcessState>(v.state));
         case Priority:
