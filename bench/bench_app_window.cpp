@@ -6,8 +6,8 @@
 // 20261202, simulated until it holds the asked number of events (state changes + CPU records)
 // and saved as a native trace; the window then opens that file like any user file.
 #include "app/gui/main_window.h"
+#include "bench/bench_workload.h"
 #include "core/io/trace_json_writer.h"
-#include "core/ostep/py_random.h"
 #include "core/sim/simulator.h"
 
 #include <QApplication>
@@ -27,28 +27,7 @@ namespace {
 
 Workload makeWorkload(int processes, Tick ticks)
 {
-    ostep::PyRandom rng(20261202);
-    Workload w;
-    w.name = "bench";
-    w.policy.kind = PolicyKind::RoundRobin;
-    w.policy.quantum = 4;
-    w.tickLimit = ticks;
-    const Tick share = 2 * ticks / processes + 40;
-    for (int i = 0; i < processes; ++i) {
-        ProcessSpec p;
-        p.pid = i;
-        p.name = "P" + std::to_string(i);
-        p.arrival = rng.randint(0, 100);
-        for (Tick cpu = 0; cpu < share;) {
-            const Tick burst = rng.randint(1, 20);
-            p.program.push_back(Op::cpu(burst));
-            cpu += burst;
-            if (rng.random() < 0.33)
-                p.program.push_back(Op::io(rng.randint(1, 10)));
-        }
-        w.processes.push_back(std::move(p));
-    }
-    return w;
+    return bench::randomMix({processes, ticks, 1, 2 * ticks / processes + 40, 0.33, 10, 20261202});
 }
 
 std::size_t eventCount(const Trace& t)

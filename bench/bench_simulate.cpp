@@ -1,7 +1,7 @@
 // Simulation speed and trace memory: N processes with a random CPU/I/O mix under RR, simulated
 // for T ticks. Fixed seed; prints the median of several runs.
 // usage: bench_simulate [processes] [ticks] [cpus] [runs]
-#include "core/ostep/py_random.h"
+#include "bench/bench_workload.h"
 #include "core/sim/simulator.h"
 
 #include <algorithm>
@@ -16,33 +16,11 @@ using namespace procscope;
 
 namespace {
 
+// Enough work that nobody finishes before the tick limit: each process gets its share of CPU
+// time twice over, in bursts of 1-20 ticks, an I/O of 1-10 ticks after a third of them.
 Workload makeWorkload(int processes, Tick ticks, int cpus)
 {
-    ostep::PyRandom rng(20261122);
-    Workload w;
-    w.name = "bench";
-    w.machine.cpus = cpus;
-    w.policy.kind = PolicyKind::RoundRobin;
-    w.policy.quantum = 4;
-    w.tickLimit = ticks;
-    // Enough work that nobody finishes before the tick limit: each process gets its share of CPU
-    // time twice over, in bursts of 1-20 ticks, an I/O of 1-10 ticks after a third of them.
-    const Tick share = 2 * ticks * cpus / processes + 40;
-    for (int i = 0; i < processes; ++i) {
-        ProcessSpec p;
-        p.pid = i;
-        p.name = "P" + std::to_string(i);
-        p.arrival = rng.randint(0, 100);
-        for (Tick cpu = 0; cpu < share;) {
-            const Tick burst = rng.randint(1, 20);
-            p.program.push_back(Op::cpu(burst));
-            cpu += burst;
-            if (rng.random() < 0.33)
-                p.program.push_back(Op::io(rng.randint(1, 10)));
-        }
-        w.processes.push_back(std::move(p));
-    }
-    return w;
+    return bench::randomMix({processes, ticks, cpus, 2 * ticks * cpus / processes + 40, 0.33, 10, 20261122});
 }
 
 long peakRssKb()

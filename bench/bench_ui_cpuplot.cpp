@@ -3,7 +3,7 @@
 // sample shown). Prints the median of several replots with a 10,000-sample window visible and
 // with the whole trace visible (goals: 5 ms and 16 ms), and the one-off cost of a new trace.
 // usage: bench_ui_cpuplot [ticks] [runs] [export.png]
-#include "core/ostep/py_random.h"
+#include "bench/bench_workload.h"
 #include "ui/cpuplot/cpu_plot_view.h"
 #include "ui/cpuplot/utilization_series.h"
 #include "ui/document/document.h"
@@ -25,34 +25,11 @@ using namespace procscope::ui;
 
 namespace {
 
+// Five processes on two CPUs, and after most bursts an I/O of 1-60 ticks, so the CPU and the disk
+// come and go: the lines move.
 Workload makeWorkload(Tick ticks)
 {
-    ostep::PyRandom rng(20261122);
-    Workload w;
-    w.name = "bench";
-    w.machine.cpus = 2;
-    w.policy.kind = PolicyKind::RoundRobin;
-    w.policy.quantum = 4;
-    w.tickLimit = ticks;
-    // Bursts of 1-20 ticks, and after most of them an I/O of 1-60 ticks, so the CPU and the disk
-    // come and go: the lines move.
-    const int processes = 5;
-    const Tick share = ticks / 5;
-    for (int i = 0; i < processes; ++i) {
-        ProcessSpec p;
-        p.pid = i;
-        p.name = "P" + std::to_string(i);
-        p.arrival = rng.randint(0, 100);
-        for (Tick cpu = 0; cpu < share;) {
-            const Tick burst = rng.randint(1, 20);
-            p.program.push_back(Op::cpu(burst));
-            cpu += burst;
-            if (rng.random() < 0.7)
-                p.program.push_back(Op::io(rng.randint(1, 60)));
-        }
-        w.processes.push_back(std::move(p));
-    }
-    return w;
+    return bench::randomMix({5, ticks, 2, ticks / 5, 0.7, 60, 20261122});
 }
 
 double medianMs(std::vector<double> v)
@@ -80,18 +57,17 @@ int main(int argc, char** argv)
     const Tick ticks = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
     const int runs = argc > 2 ? std::atoi(argv[2]) : 31;
 
-
     Document document(makeWorkload(ticks), QStringLiteral("bench"));
     const double simulate = timeMs([&] { document.simulateAll(); });
     const Trace& trace = document.trace();
-    std::printf("trace: %lld ticks, %zu state changes, simulated in %.0f ms\n", static_cast<long long>(trace.end()),
-                trace.stateChangeCount(), simulate);
+    std::printf("trace: %lld ticks, %zu state changes, simulated in %.0f ms\n",
+        static_cast<long long>(trace.end()), trace.stateChangeCount(), simulate);
 
     std::vector<double> sweep;
     for (int i = 0; i < 5; ++i)
         sweep.push_back(timeMs([&] { UtilizationSeries s(trace, static_cast<std::size_t>(ticks)); }));
-    std::printf("UtilizationSeries (one sweep, %lld samples): median %.1f ms\n", static_cast<long long>(ticks),
-                medianMs(sweep));
+    std::printf("UtilizationSeries (one sweep, %lld samples): median %.1f ms\n",
+        static_cast<long long>(ticks), medianMs(sweep));
 
     PlaybackController playback;
     ViewState viewState;
@@ -101,7 +77,7 @@ int main(int argc, char** argv)
     view.show();
     const double load = timeMs([&] { playback.setDocument(&document); });
     std::printf("new trace (series + plot data for %zu samples, %d lines): %.0f ms\n", view.series().size(),
-                view.plot()->graphCount(), load);
+        view.plot()->graphCount(), load);
     playback.toEnd();
     QCoreApplication::processEvents();
 
@@ -110,11 +86,11 @@ int main(int argc, char** argv)
         for (int i = 0; i < runs + 3; ++i) {
             const double ms = timeMs([&] { view.plot()->replot(QCustomPlot::rpImmediateRefresh); });
             if (i >= 3)
-                times.push_back(ms);  // the first few warm caches up
+                times.push_back(ms); // the first few warm caches up
         }
         std::printf("replot, %s: median %.2f ms (min %.2f, max %.2f) over %d\n", label, medianMs(times),
-                    *std::min_element(times.begin(), times.end()), *std::max_element(times.begin(), times.end()),
-                    runs);
+            *std::min_element(times.begin(), times.end()), *std::max_element(times.begin(), times.end()),
+            runs);
     };
     const Tick middle = ticks / 2;
     viewState.setVisibleRange(middle, middle + 10'000);
