@@ -1,6 +1,7 @@
 // The item models of the process table, the ready queues and the event log, each under
 // QAbstractItemModelTester, stepped through whole simulations and checked against the engine; and
 // the wording of scheduling decisions and state changes, policy by policy.
+#include "core/io/trace_file.h"
 #include "core/io/workload_json.h"
 #include "core/metrics/metrics.h"
 #include "core/trace/cursor.h"
@@ -288,6 +289,7 @@ class TestModels : public QObject {
 
 private Q_SLOTS:
     void orphanShowsItsAdoption();
+    void linuxSleepsAreNotCalledIo();
     void steppedThroughWorkloads_data();
     void steppedThroughWorkloads();
     void processTableEmitsOnlyChangedCells();
@@ -742,6 +744,25 @@ void TestModels::orphanShowsItsAdoption()
     QVERIFY(track.state(track.size() - 1) == ProcessState::Terminated);
     QCOMPARE(QString::fromStdString(ui::describeChange(t, 1, track.size() - 1)),
         QStringLiteral("reaped by init: its parent P0 had exited (an orphan)"));
+}
+
+// A Linux trace says a task slept (S) or waited uninterruptibly (D), not which device it used.
+void TestModels::linuxSleepsAreNotCalledIo()
+{
+    auto loaded = loadTraceFile(PROCSCOPE_TEST_DATA "/traces/linux/tracecmd-plugin.txt");
+    QVERIFY(std::holds_alternative<LoadedTrace>(loaded));
+    const Trace& t = std::get<LoadedTrace>(loaded).trace;
+    int sleeps = 0;
+    for (ProcIndex p = 0; p < static_cast<ProcIndex>(t.processCount()); ++p)
+        for (std::size_t k = 0; k < t.track(p).size(); ++k)
+            if (t.track(p).cause(k) == Cause::IoStarted) {
+                const QString text = QString::fromStdString(ui::describeChange(t, p, k));
+                QVERIFY2(text.contains(QStringLiteral("(S)")) || text.contains(QStringLiteral("(D)")),
+                    qPrintable(text));
+                QVERIFY(!text.contains(QStringLiteral("starts I/O")));
+                ++sleeps;
+            }
+    QVERIFY(sleeps > 0);
 }
 
 QTEST_MAIN(TestModels)

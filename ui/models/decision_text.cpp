@@ -23,6 +23,11 @@ std::string policyPrefix(const Trace& trace)
     return trace.meta.policy.empty() ? std::string() : trace.meta.policy + ": ";
 }
 
+bool isLinuxTrace(const Trace& trace)
+{
+    return trace.meta.source == "trace-cmd" || trace.meta.source == "perf";
+}
+
 std::string deviceLabel(const Trace& trace, std::int32_t device)
 {
     if (device >= 0 && static_cast<std::size_t>(device) < trace.meta.devices.size())
@@ -308,8 +313,14 @@ std::string describeChange(const Trace& trace, ProcIndex process, std::size_t re
     case Cause::SliceExpired:
         return sliceExpiredText(trace, process, record);
     case Cause::IoStarted:
+        // A Linux trace records why a task left the CPU, not which device it waits for.
+        if (isLinuxTrace(trace))
+            return aux == 0 ? "leaves the CPU in uninterruptible sleep (D), usually waiting for I/O"
+                            : "leaves the CPU to sleep (S), waiting for an event";
         return "starts I/O on " + deviceLabel(trace, aux);
     case Cause::IoDone:
+        if (isLinuxTrace(trace))
+            return "woken up";
         if (record > 0 && track.state(record - 1) == ProcessState::Blocked && track.aux(record - 1) >= 0)
             return "I/O on " + deviceLabel(trace, track.aux(record - 1)) + " done";
         return "I/O done";
