@@ -65,13 +65,4 @@ std::variant<OstepLesson, LoadError> readOstepLesson(const std::string& path)
     return readOstepLessonFromString(text, path);
 }
 
-std::string jsonFormatName(std::string_view text)
-{
-    nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
-        return {};
-    const auto it = doc.find("format");
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 } // namespace procscope

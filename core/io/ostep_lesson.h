@@ -24,7 +24,4 @@ std::variant<OstepLesson, LoadError> readOstepLesson(const std::string& path);
 std::variant<OstepLesson, LoadError> readOstepLessonFromString(
     std::string_view text, const std::string& fileName);
 
-// The "format" member of a JSON document's top-level object, or "" (cheap: for choosing a reader).
-std::string jsonFormatName(std::string_view text);
-
 } // namespace procscope

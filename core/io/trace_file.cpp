@@ -2,8 +2,10 @@
 
 #include "core/io/chrome_trace_reader.h"
 #include "core/io/linux_sched_reader.h"
+#include "core/io/ostep_lesson.h"
 #include "core/io/trace_json_reader.h"
 #include "core/io/workload_json.h"
+#include "core/ostep/ostep_run.h"
 #include "core/sim/simulator.h"
 
 #include <algorithm>
@@ -54,6 +56,24 @@ TraceLoadResult simulateWorkload(std::string_view text, const std::string& fileN
     return result;
 }
 
+// The lesson's homework command line, run on the engine as `procscope --ostep` runs it.
+TraceLoadResult runLesson(std::string_view text, const std::string& fileName)
+{
+    auto read = readOstepLessonFromString(text, fileName);
+    if (auto* error = std::get_if<LoadError>(&read))
+        return *error;
+    const OstepLesson& lesson = std::get<OstepLesson>(read);
+    std::vector<std::string> args = lesson.args;
+    args.emplace_back("-c");
+    auto run = ostep::runOstep(lesson.script, args);
+    if (run.exitCode != 0 || !run.workload)
+        return LoadError{fileName, "$.args", 0, 0,
+            lesson.script + ".py does not run with these options: " + (run.err.empty() ? run.out : run.err)};
+    Simulator simulator(std::move(*run.workload), std::move(run.rng));
+    simulator.run();
+    return LoadedTrace{simulator.trace(), std::string(traceFileFormatName(TraceFileFormat::OstepLesson)), {}};
+}
+
 } // namespace
 
 std::string_view traceFileFormatName(TraceFileFormat format)
@@ -63,6 +83,8 @@ std::string_view traceFileFormatName(TraceFileFormat format)
         return "procscope-trace";
     case TraceFileFormat::Workload:
         return "procscope-workload";
+    case TraceFileFormat::OstepLesson:
+        return "procscope-ostep-lesson";
     case TraceFileFormat::Chrome:
         return "chrome";
     case TraceFileFormat::TraceCmd:
@@ -86,6 +108,8 @@ TraceFileFormat detectTraceFileFormat(std::string_view head)
             return TraceFileFormat::NativeTrace;
         if (format == "procscope-workload")
             return TraceFileFormat::Workload;
+        if (format == kOstepLessonFormat)
+            return TraceFileFormat::OstepLesson;
         if (head.find("\"traceEvents\"") != std::string_view::npos)
             return TraceFileFormat::Chrome;
         return TraceFileFormat::Unknown;
@@ -103,6 +127,8 @@ TraceLoadResult loadTraceText(
         return readNativeTrace(text, fileName, options);
     case TraceFileFormat::Workload:
         return simulateWorkload(text, fileName);
+    case TraceFileFormat::OstepLesson:
+        return runLesson(text, fileName);
     case TraceFileFormat::Chrome:
         return readChromeTrace(text, fileName, options);
     case TraceFileFormat::TraceCmd:

@@ -10,16 +10,18 @@
 
 namespace procscope {
 
-enum class TraceFileFormat { Unknown, NativeTrace, Workload, Chrome, TraceCmd, Perf };
+enum class TraceFileFormat { Unknown, NativeTrace, Workload, OstepLesson, Chrome, TraceCmd, Perf };
 
-// "procscope-trace", "procscope-workload", "chrome", "trace-cmd", "perf", "unknown".
+// "procscope-trace", "procscope-workload", "procscope-ostep-lesson", "chrome", "trace-cmd",
+// "perf", "unknown".
 std::string_view traceFileFormatName(TraceFileFormat format);
 
-// The format of a file from its first bytes (a few KB are enough).
+// The format of a file from its first bytes (a few KB are enough; never parses the whole file).
 TraceFileFormat detectTraceFileFormat(std::string_view head);
 
 // Loads text already in memory; `fileName` is only for messages. A workload is simulated until
-// every process has finished or its tick limit (a warning then says so).
+// every process has finished or its tick limit (a warning then says so); an OSTEP lesson runs its
+// homework command line on the engine.
 TraceLoadResult loadTraceText(
     std::string_view text, const std::string& fileName, const TraceLoadOptions& options = {});
 

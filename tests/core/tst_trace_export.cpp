@@ -20,6 +20,7 @@ private Q_SLOTS:
     void detectsFormats_data();
     void detectsFormats();
     void loadsEveryFormatThroughOneEntry();
+    void lessonRunsItsCommandLine();
     void unknownAndEmptyInputs();
     void intervalsCsv();
     void metricsCsv();
@@ -80,6 +81,8 @@ void TestTraceExport::detectsFormats_data()
     row("native, spaced, BOM", "\xEF\xBB\xBF  {\n \"format\" :  \"procscope-trace\"",
         TraceFileFormat::NativeTrace);
     row("workload", "{\n  \"format\": \"procscope-workload\",\n  \"version\": 1", TraceFileFormat::Workload);
+    row("OSTEP lesson", "{\"format\": \"procscope-ostep-lesson\", \"version\": 1,",
+        TraceFileFormat::OstepLesson);
     row("chrome array", "[{\"name\":\"Running\",\"ph\":\"X\",\"ts\":0,\"dur\":5,\"pid\":1,\"tid\":1}",
         TraceFileFormat::Chrome);
     row("chrome object", "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", TraceFileFormat::Chrome);
@@ -119,6 +122,17 @@ void TestTraceExport::loadsEveryFormatThroughOneEntry()
     const Trace& t = std::get<LoadedTrace>(simulated).trace;
     QCOMPARE(t.processCount(), std::size_t(2));
     QVERIFY(t.finished());
+}
+
+void TestTraceExport::lessonRunsItsCommandLine()
+{
+    auto loaded = loadTraceFile(PROCSCOPE_TEST_DATA "/app/ostep-lesson.json");
+    QVERIFY2(std::holds_alternative<LoadedTrace>(loaded),
+        std::holds_alternative<LoadError>(loaded) ? std::get<LoadError>(loaded).toString().c_str() : "");
+    const LoadedTrace& l = std::get<LoadedTrace>(loaded);
+    QCOMPARE(l.format, std::string("procscope-ostep-lesson"));
+    QVERIFY(l.trace.finished());
+    QVERIFY(l.trace.processCount() >= 2);
 }
 
 void TestTraceExport::unknownAndEmptyInputs()

@@ -100,9 +100,11 @@ Loaded loadFile(const QString& path, JobControl* control)
         return failed(*error);
     if (control && control->cancelled())
         return {};
-    if (jsonFormatName(text) == kOstepLessonFormat)
+    // Recognised from the first bytes: a 400 MB trace is never parsed twice.
+    const TraceFileFormat format = detectTraceFileFormat(text);
+    if (format == TraceFileFormat::OstepLesson)
         return lesson(text, path, control);
-    if (detectTraceFileFormat(text) == TraceFileFormat::Workload)
+    if (format == TraceFileFormat::Workload)
         return workload(text, path, control);
     return trace(text, path, control);
 }
