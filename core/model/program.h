@@ -16,18 +16,19 @@ using Program = std::vector<Op>;
 struct Op {
     enum class Kind : std::uint8_t { Cpu, Io, Fork, Exec, Wait, Exit };
     Kind kind = Kind::Cpu;
-    Tick ticks = 0;                        // Cpu: burst length; Io: device time
-    int device = 0;                        // Io: index into Machine::devices
-    std::shared_ptr<const Program> child;  // Fork: the child's program; Exec: the new program
-    std::string childName;                 // Fork: name of the child (empty: parent name + "'")
-    Pid waitFor = kNoPid;                  // Wait: a given child, or kNoPid for any child
-    int exitCode = 0;                      // Exit
+    Tick ticks = 0;                       // Cpu: burst length; Io: device time
+    int device = 0;                       // Io: index into Machine::devices
+    std::shared_ptr<const Program> child; // Fork: the child's program; Exec: the new program
+    std::string childName;                // Fork: name of the child (empty: parent name + "'")
+    Pid waitFor = kNoPid;                 // Wait: a given child, or kNoPid for any child
+    int exitCode = 0;                     // Exit
 
     static Op cpu(Tick n) { return Op{Kind::Cpu, n, 0, nullptr, {}, kNoPid, 0}; }
     static Op io(Tick n, int device = 0) { return Op{Kind::Io, n, device, nullptr, {}, kNoPid, 0}; }
     static Op fork(Program p, std::string name = {})
     {
-        return Op{Kind::Fork, 0, 0, std::make_shared<const Program>(std::move(p)), std::move(name), kNoPid, 0};
+        return Op{
+            Kind::Fork, 0, 0, std::make_shared<const Program>(std::move(p)), std::move(name), kNoPid, 0};
     }
     static Op exec(Program p)
     {

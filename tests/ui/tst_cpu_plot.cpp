@@ -143,7 +143,8 @@ void compareWithReference(const Trace& trace, std::size_t maxSamples, Tick windo
         for (int c = 0; c < trace.cpuCount(); ++c)
             QCOMPARE(s.cpu(c, i), mean(ref.perCpu[static_cast<std::size_t>(c)], from, to));
         // The window covers whole buckets ending with this one.
-        const Tick buckets = std::max<Tick>(1, static_cast<Tick>(std::llround(static_cast<double>(window) / k)));
+        const Tick buckets =
+            std::max<Tick>(1, static_cast<Tick>(std::llround(static_cast<double>(window) / k)));
         const Tick wFrom = std::max<Tick>(0, from - (buckets - 1) * k);
         QVERIFY(std::abs(s.windowedAt(Q::Cpu, window, i) - mean(ref.cpu, wFrom, to)) < 1e-9);
         QVERIFY(std::abs(s.windowedAt(Q::Io, window, i) - mean(ref.io, wFrom, to)) < 1e-9);
@@ -202,7 +203,7 @@ private Q_SLOTS:
         // Windows of 3 ticks, never looking ahead: at tick 4 the CPU was busy 1 of (2, 3, 4).
         QCOMPARE(s.windowedAt(Q::Cpu, 3, 4), 1.0 / 3);
         QCOMPARE(s.windowedAt(Q::Io, 3, 4), 2.0 / 3);
-        QCOMPARE(s.windowedAt(Q::Cpu, 3, 0), 1.0);  // the start has less history
+        QCOMPARE(s.windowedAt(Q::Cpu, 3, 0), 1.0); // the start has less history
         QCOMPARE(s.windowedAt(Q::Ready, 3, 7), 2.0 / 3);
         QCOMPARE(s.windowedAt(Q::Cpu, 100, 8), 7.0 / 9);
         const std::vector<double> all = s.windowed(Q::Io, 2);
@@ -269,7 +270,7 @@ private Q_SLOTS:
         QFETCH(int, window);
         Workload w = which == 0 ? demoWorkload() : richWorkload();
         if (which == 2) {
-            w.machine.ioModel = IoModel::Parallel;  // I/O waits overlap: counted once
+            w.machine.ioModel = IoModel::Parallel; // I/O waits overlap: counted once
             w.machine.cpus = 3;
         }
         Simulator sim(w);

@@ -71,7 +71,8 @@ Workload richWorkload()
 // exits and is reaped, A is dispatched; at 5 A exits and is reaped.
 Workload fifoWorkload()
 {
-    return makeWorkload({Job{0, {Op::cpu(1), Op::io(2), Op::cpu(1)}}, Job{0, {Op::cpu(3)}}}, PolicyKind::Fifo);
+    return makeWorkload(
+        {Job{0, {Op::cpu(1), Op::io(2), Op::cpu(1)}}, Job{0, {Op::cpu(3)}}}, PolicyKind::Fifo);
 }
 
 // A trace written by hand, with a same-state record (A moves CPU at 5) and a suspend, resume
@@ -91,7 +92,7 @@ Trace handTrace()
     t.recordState(b, 2, S::Running, Cause::Dispatched, 0);
     t.recordState(a, 4, S::Running, Cause::Dispatched, 1);
     t.recordState(b, 4, S::Ready, Cause::Preempted);
-    t.recordState(a, 5, S::Running, Cause::Dispatched, 0);  // same state: no transition
+    t.recordState(a, 5, S::Running, Cause::Dispatched, 0); // same state: no transition
     t.recordState(b, 5, S::Suspended, Cause::Suspended);
     t.recordState(a, 6, S::Blocked, Cause::IoStarted, 0);
     t.recordState(b, 7, S::Ready, Cause::Resumed);
@@ -112,7 +113,7 @@ QString describe(const Trace& trace, const std::vector<Firing>& fired)
         const auto name = transitionInfo(f.transition).name;
         parts << QStringLiteral("%1 %2 %3")
                      .arg(QString::fromStdString(trace.info(f.process).name),
-                          QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())))
+                         QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())))
                      .arg(f.at);
     }
     return parts.join(QStringLiteral(", "));
@@ -138,20 +139,23 @@ void checkTokensInTheirNodes(const StateDiagramView& view, const Trace& trace, T
         const auto p = static_cast<ProcIndex>(i);
         const QRectF token = view.tokenRect(p);
         if (!frame.states[i]) {
-            QVERIFY2(token.isEmpty(), qPrintable(QStringLiteral("t=%1 process %2 not created").arg(t).arg(i)));
+            QVERIFY2(
+                token.isEmpty(), qPrintable(QStringLiteral("t=%1 process %2 not created").arg(t).arg(i)));
             continue;
         }
         const QRectF node = view.nodeRect(*frame.states[i]);
         if (node.isEmpty()) {
-            QVERIFY2(token.isEmpty(), qPrintable(QStringLiteral("t=%1 process %2 state not shown").arg(t).arg(i)));
+            QVERIFY2(
+                token.isEmpty(), qPrintable(QStringLiteral("t=%1 process %2 state not shown").arg(t).arg(i)));
             continue;
         }
         if (token.isEmpty()) {
             QVERIFY2(view.overflow(*frame.states[i]) > 0,
-                     qPrintable(QStringLiteral("t=%1 process %2 has no token").arg(t).arg(i)));
+                qPrintable(QStringLiteral("t=%1 process %2 has no token").arg(t).arg(i)));
             continue;
         }
-        QVERIFY2(node.contains(token), qPrintable(QStringLiteral("t=%1 process %2 token outside its node").arg(t).arg(i)));
+        QVERIFY2(node.contains(token),
+            qPrintable(QStringLiteral("t=%1 process %2 token outside its node").arg(t).arg(i)));
     }
 }
 
@@ -180,10 +184,13 @@ private Q_SLOTS:
         QTest::newRow("reap") << S::Zombie << S::Terminated << Cause::Reaped << T::Reap;
         QTest::newRow("suspend new") << S::New << S::Suspended << Cause::Suspended << T::SuspendNew;
         QTest::newRow("suspend ready") << S::Ready << S::Suspended << Cause::Suspended << T::SuspendReady;
-        QTest::newRow("suspend running") << S::Running << S::Suspended << Cause::Suspended << T::SuspendRunning;
-        QTest::newRow("suspend blocked") << S::Blocked << S::Suspended << Cause::Suspended << T::SuspendBlocked;
+        QTest::newRow("suspend running")
+            << S::Running << S::Suspended << Cause::Suspended << T::SuspendRunning;
+        QTest::newRow("suspend blocked")
+            << S::Blocked << S::Suspended << Cause::Suspended << T::SuspendBlocked;
         QTest::newRow("resume to ready") << S::Suspended << S::Ready << Cause::Resumed << T::ResumeReady;
-        QTest::newRow("resume to blocked") << S::Suspended << S::Blocked << Cause::Resumed << T::ResumeBlocked;
+        QTest::newRow("resume to blocked")
+            << S::Suspended << S::Blocked << Cause::Resumed << T::ResumeBlocked;
         QTest::newRow("kill new") << S::New << S::Zombie << Cause::Killed << T::KillNew;
         QTest::newRow("kill ready") << S::Ready << S::Zombie << Cause::Killed << T::KillReady;
         QTest::newRow("kill running") << S::Running << S::Zombie << Cause::Killed << T::KillRunning;
@@ -240,9 +247,9 @@ private Q_SLOTS:
             << Tick(3) << Tick(5) << QStringLiteral("A dispatch 4, B preempt / time slice 4, B suspend 5");
         QTest::newRow("chains in one instant")
             << Tick(7) << Tick(10)
-            << QStringLiteral("B kill 8, B reap 8, A I/O or event done 9, A dispatch 9, A exit 10, A reap 10");
-        QTest::newRow("resume") << Tick(6) << Tick(7)
-                                << QStringLiteral("B resume 7");
+            << QStringLiteral(
+                   "B kill 8, B reap 8, A I/O or event done 9, A dispatch 9, A exit 10, A reap 10");
+        QTest::newRow("resume") << Tick(6) << Tick(7) << QStringLiteral("B resume 7");
         QTest::newRow("past the end") << Tick(10) << Tick(1000) << QString();
     }
     void firedBetween()
@@ -268,7 +275,7 @@ private Q_SLOTS:
         const Trace trace = handTrace();
         const TransitionCounts c = countFired(trace, 10);
         QCOMPARE(c[std::size_t(T::Admit)], 2);
-        QCOMPARE(c[std::size_t(T::Dispatch)], 4);  // A at 0, 4 and 9; B at 2
+        QCOMPARE(c[std::size_t(T::Dispatch)], 4); // A at 0, 4 and 9; B at 2
         QCOMPARE(c[std::size_t(T::Deschedule)], 2);
         QCOMPARE(c[std::size_t(T::Block)], 1);
         QCOMPARE(c[std::size_t(T::Wake)], 1);
@@ -294,11 +301,11 @@ private Q_SLOTS:
             std::uniform_int_distribution<Tick> tick(-1, trace.end());
             std::vector<Tick> ticks;
             for (Tick t = 0; t < 40; ++t)
-                ticks.push_back(t);  // stepping forward
+                ticks.push_back(t); // stepping forward
             for (Tick t = 39; t >= 20; --t)
-                ticks.push_back(t);  // and back
+                ticks.push_back(t); // and back
             for (int i = 0; i < 100; ++i)
-                ticks.push_back(tick(random));  // seeking
+                ticks.push_back(tick(random)); // seeking
             for (const Tick now : ticks) {
                 TransitionCounts expected{};
                 for (const Firing& f : ui::firedBetween(trace, -1, now))
@@ -428,26 +435,26 @@ private Q_SLOTS:
         StateDiagramView view(&f.playback, &f.viewState);
         view.resize(1200, 700);
         using Lit = std::vector<Transition>;
-        QCOMPARE(view.litTransitions(), (Lit{T::Admit, T::Dispatch}));  // at tick 0
+        QCOMPARE(view.litTransitions(), (Lit{T::Admit, T::Dispatch})); // at tick 0
         QCOMPARE(view.firedCount(T::Admit), 2);
-        f.playback.stepForward();  // 1: A blocks, B is dispatched
+        f.playback.stepForward(); // 1: A blocks, B is dispatched
         QCOMPARE(view.litTransitions(), (Lit{T::Dispatch, T::Block}));
         QCOMPARE(view.firedCount(T::Dispatch), 2);
         QCOMPARE(view.firedCount(T::Block), 1);
         QVERIFY(view.nodeRect(S::Blocked).contains(view.tokenRect(0)));
         QVERIFY(view.nodeRect(S::Running).contains(view.tokenRect(1)));
-        f.playback.stepForward();  // 2: nothing happens
+        f.playback.stepForward(); // 2: nothing happens
         QCOMPARE(view.litTransitions(), Lit{});
-        f.playback.stepForward();  // 3: A's I/O is done
+        f.playback.stepForward(); // 3: A's I/O is done
         QCOMPARE(view.litTransitions(), Lit{T::Wake});
         QVERIFY(view.nodeRect(S::Ready).contains(view.tokenRect(0)));
-        f.playback.stepForward();  // 4: B exits, A runs
+        f.playback.stepForward(); // 4: B exits, A runs
         QCOMPARE(view.litTransitions(), (Lit{T::Dispatch, T::Exit, T::Reap}));
         QCOMPARE(view.firedCount(T::Exit), 1);
-        QVERIFY(view.tokenRect(1).isEmpty());  // Terminated is not in the three-state view
+        QVERIFY(view.tokenRect(1).isEmpty()); // Terminated is not in the three-state view
         view.setFullLifecycle(true);
         QVERIFY(view.nodeRect(S::Terminated).contains(view.tokenRect(1)));
-        f.playback.stepBack();  // back to 3: what brought us to 3
+        f.playback.stepBack(); // back to 3: what brought us to 3
         QCOMPARE(view.litTransitions(), Lit{T::Wake});
         QCOMPARE(view.firedCount(T::Exit), 0);
         QCOMPARE(view.firedCount(T::Dispatch), 2);
@@ -460,21 +467,21 @@ private Q_SLOTS:
         view.resize(1200, 700);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        f.playback.stepForward();  // 0 -> 1: two tokens move
+        f.playback.stepForward(); // 0 -> 1: two tokens move
         QVERIFY(view.isAnimating());
         const QRectF resting = view.tokenRect(0);
         QTRY_VERIFY_WITH_TIMEOUT(!view.isAnimating(), 2000);
         QCOMPARE(view.tokenRect(0), resting);
-        f.playback.stepBack();  // backwards: placed, not animated
+        f.playback.stepBack(); // backwards: placed, not animated
         QVERIFY(!view.isAnimating());
         f.playback.seek(0);
-        f.playback.seek(4);  // a seek over several events: placed
+        f.playback.seek(4); // a seek over several events: placed
         QVERIFY(!view.isAnimating());
         f.playback.seek(1);
-        f.playback.nextEvent();  // to 3, nothing in between: one step
+        f.playback.nextEvent(); // to 3, nothing in between: one step
         QCOMPARE(f.playback.tick(), Tick(3));
         QVERIFY(view.isAnimating());
-        f.playback.seek(0);  // a new position during a flight ends it at once
+        f.playback.seek(0); // a new position during a flight ends it at once
         QVERIFY(!view.isAnimating());
     }
 
@@ -518,7 +525,7 @@ private Q_SLOTS:
         int shown = 0;
         for (ProcIndex p = 0; p < 120; ++p)
             shown += view.tokenRect(p).isEmpty() ? 0 : 1;
-        QCOMPARE(shown + hidden, ready + 1);  // and the one running
+        QCOMPARE(shown + hidden, ready + 1); // and the one running
         // The selected process is always drawn, even from the back of the queue.
         const ProcIndex last = frameAt(f.document.trace(), 3).readyQueues[0].back();
         QVERIFY(view.tokenRect(last).isEmpty());
@@ -539,7 +546,8 @@ private Q_SLOTS:
         for (ProcessState s : DiagramLayout::states(true)) {
             // The bottom-left inside corner of every node holds no token: the fill shows.
             const QRectF r = view.nodeRect(s);
-            const QPoint inside(static_cast<int>(r.left() + r.width() * 0.1), static_cast<int>(r.bottom() - r.height() * 0.08));
+            const QPoint inside(static_cast<int>(r.left() + r.width() * 0.1),
+                static_cast<int>(r.bottom() - r.height() * 0.08));
             QCOMPARE(image.pixelColor(inside).rgb(), stateColor(s).rgb());
         }
         std::set<QRgb> colours;

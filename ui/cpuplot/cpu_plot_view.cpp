@@ -76,17 +76,20 @@ CpuPlotView::CpuPlotView(PlaybackController* playback, ViewState* viewState, QWi
     m_cursorLine->setPen(QPen(QColor(0x11, 0x11, 0x11), 2));
     m_cursorLine->setClipToAxisRect(true);
 
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& r) {
-        if (m_settingRange || !m_viewState)
-            return;
-        // The user dragged or zoomed the plot: every view follows.
-        m_settingRange = true;
-        m_viewState->setVisibleRange(static_cast<Tick>(std::floor(r.lower)), static_cast<Tick>(std::ceil(r.upper)));
-        m_settingRange = false;
-    });
+    connect(
+        m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& r) {
+            if (m_settingRange || !m_viewState)
+                return;
+            // The user dragged or zoomed the plot: every view follows.
+            m_settingRange = true;
+            m_viewState->setVisibleRange(
+                static_cast<Tick>(std::floor(r.lower)), static_cast<Tick>(std::ceil(r.upper)));
+            m_settingRange = false;
+        });
     if (m_playback) {
         connect(m_playback, &PlaybackController::traceChanged, this, &CpuPlotView::onTraceChanged);
-        connect(m_playback, &PlaybackController::tickChanged, this, [this](Tick now, Tick) { onTickChanged(now); });
+        connect(m_playback, &PlaybackController::tickChanged, this,
+            [this](Tick now, Tick) { onTickChanged(now); });
     }
     if (m_viewState)
         connect(m_viewState, &ViewState::visibleRangeChanged, this, &CpuPlotView::onVisibleRangeChanged);
@@ -106,7 +109,8 @@ Tick CpuPlotView::window() const
     if (m_window > 0)
         return m_window;
     // About a fortieth of the trace: smooth enough to read a trend, short enough to see phases.
-    const Tick automatic = std::max<Tick>(4, static_cast<Tick>(std::llround(static_cast<double>(m_series.end()) / 40.0)));
+    const Tick automatic =
+        std::max<Tick>(4, static_cast<Tick>(std::llround(static_cast<double>(m_series.end()) / 40.0)));
     return std::max(automatic, m_series.bucketWidth());
 }
 
@@ -151,7 +155,8 @@ void CpuPlotView::rebuildGraphs()
         auto* g = new CursorGraph(m_plot->xAxis, valueAxis);
         QVector<QCPGraphData> data(static_cast<qsizetype>(n));
         for (std::size_t i = 0; i < n; ++i)
-            data[static_cast<qsizetype>(i)] = QCPGraphData(static_cast<double>(m_series.bucketStart(i)), value(i));
+            data[static_cast<qsizetype>(i)] =
+                QCPGraphData(static_cast<double>(m_series.bucketStart(i)), value(i));
         g->setSamples(data);
         g->setAdaptiveSampling(true);
         return g;
@@ -160,11 +165,13 @@ void CpuPlotView::rebuildGraphs()
     const int cpus = m_series.cpuCount();
     if (cpus > 1 && cpus <= kMaxPerCpuLines)
         for (int c = 0; c < cpus; ++c)
-            m_perCpu.push_back(graph(m_plot->yAxis, [&](std::size_t i) { return 100.0 * m_series.windowedAt(Q::Cpu, w, i, c); }));
+            m_perCpu.push_back(graph(
+                m_plot->yAxis, [&](std::size_t i) { return 100.0 * m_series.windowedAt(Q::Cpu, w, i, c); }));
     // A short trace shows the ready queue as it was, step by step; over thousands of samples that
     // is a solid band of noise, so a long one shows its mean over the window.
     const bool exact = n <= kExactReadySamples;
-    m_ready = graph(m_plot->yAxis2, [&](std::size_t i) { return exact ? m_series.ready(i) : m_series.windowedAt(Q::Ready, w, i); });
+    m_ready = graph(m_plot->yAxis2,
+        [&](std::size_t i) { return exact ? m_series.ready(i) : m_series.windowedAt(Q::Ready, w, i); });
     m_ready->setLineStyle(exact ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
     m_plot->yAxis2->setLabel(exact ? tr("ready queue") : tr("ready queue (mean)"));
     m_io = graph(m_plot->yAxis, [&](std::size_t i) { return 100.0 * m_series.windowedAt(Q::Io, w, i); });
@@ -203,7 +210,7 @@ void CpuPlotView::applyStyle()
         QColor fill = running;
         fill.setAlpha(45);
         m_cpu->setBrush(fill);
-        m_cpu->setAntialiasedFill(false);  // a large area: the edge is drawn by the line anyway
+        m_cpu->setAntialiasedFill(false); // a large area: the edge is drawn by the line anyway
         m_cpu->setName(tr("CPU"));
     }
     for (std::size_t c = 0; c < m_perCpu.size(); ++c) {
@@ -283,10 +290,10 @@ void CpuPlotView::updateHeader()
         queue = QString::number(readyQueueLength(*t, m_tick));
         caption = tr("CPU and I/O over the last %1 %2").arg(w).arg(unitName(t));
     }
-    m_header->setItems({{tr("CPU %1").arg(cpu), QPen(running, 4)},
-                        {tr("I/O %1").arg(io), QPen(blocked, 4, Qt::DashLine)},
-                        {tr("Ready %1").arg(queue), QPen(ready, 4)}},
-                       caption);
+    m_header->setItems(
+        {{tr("CPU %1").arg(cpu), QPen(running, 4)}, {tr("I/O %1").arg(io), QPen(blocked, 4, Qt::DashLine)},
+            {tr("Ready %1").arg(queue), QPen(ready, 4)}},
+        caption);
 }
 
 QString CpuPlotView::headerText() const

@@ -34,7 +34,7 @@ public:
     // The sliding window of the plotted utilization, in ticks; 0 (the default) picks one from
     // the trace's length.
     void setWindow(Tick ticks);
-    Tick window() const;  // the one in use
+    Tick window() const; // the one in use
     void setColorScheme(Palette palette);
     // At most this many samples over the whole trace (longer traces get several ticks a sample).
     void setMaxSamples(std::size_t samples);

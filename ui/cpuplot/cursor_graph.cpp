@@ -38,7 +38,8 @@ QVector<QPointF> CursorGraph::linesUpTo(int shown)
 {
     QVector<QPointF> lines;
     const QCPRange range = keyAxis()->range();
-    const double pixels = std::max(1.0, std::abs(keyAxis()->coordToPixel(range.upper) - keyAxis()->coordToPixel(range.lower)));
+    const double pixels =
+        std::max(1.0, std::abs(keyAxis()->coordToPixel(range.upper) - keyAxis()->coordToPixel(range.lower)));
     const auto first = mDataContainer->findBegin(range.lower);
     const auto last = mDataContainer->findEnd(range.upper);
     const double visible = static_cast<double>(last - first);
@@ -81,7 +82,7 @@ void CursorGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& line
     if (lines.size() < 2 || painter->pen().style() == Qt::NoPen)
         return;
     if (painter->modes().testFlag(QCPPainter::pmVectorized)) {
-        QCPGraph::drawLinePlot(painter, lines);  // exports keep one real polyline
+        QCPGraph::drawLinePlot(painter, lines); // exports keep one real polyline
         return;
     }
     double travel = 0, left = lines.first().x(), right = left;
@@ -126,7 +127,7 @@ QVector<QPointF> CursorGraph::simplified(const QVector<QPointF>& lines)
                 break;
             ++j;
         }
-        out.append(lines[j - 1]);  // the last point of the run
+        out.append(lines[j - 1]); // the last point of the run
         i = j;
     }
     return out;
@@ -149,7 +150,7 @@ void CursorGraph::drawSegments(QCPPainter* painter, const QVector<QPointF>& line
     QVector<QLineF> segments;
     segments.reserve(lines.size());
     qsizetype dash = 0;
-    double left = pattern.isEmpty() ? 0 : pattern[0];  // of the current dash or gap
+    double left = pattern.isEmpty() ? 0 : pattern[0]; // of the current dash or gap
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QPointF a = lines[i - 1];
         const QPointF b = lines[i];
@@ -182,7 +183,8 @@ void CursorGraph::drawSegments(QCPPainter* painter, const QVector<QPointF>& line
 
 // A line so dense and noisy that it fills every pixel column from its low to its high: one bar a
 // column, the band it looks like anyway.
-void CursorGraph::drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const
+void CursorGraph::drawBand(
+    QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const
 {
     const int first = static_cast<int>(std::floor(left));
     const auto n = static_cast<std::size_t>(std::floor(right) - first) + 1;
@@ -203,7 +205,7 @@ void CursorGraph::drawBand(QCPPainter* painter, const QVector<QPointF>& lines, d
     for (std::size_t c = 0; c < n; ++c)
         if (lo[c] <= hi[c])
             bars.append(QRectF(first + static_cast<double>(c), std::round(lo[c] - half), 1.0,
-                               std::round(hi[c] - lo[c] + 2 * half)));
+                std::round(hi[c] - lo[c] + 2 * half)));
     const QColor color = painter->pen().color();
     painter->save();
     painter->setAntialiasing(false);

@@ -16,7 +16,9 @@ class CursorGraph : public QCPGraph {
 public:
     static constexpr int kBlock = 32;
 
-    CursorGraph(QCPAxis* keyAxis, QCPAxis* valueAxis) : QCPGraph(keyAxis, valueAxis) {}
+    CursorGraph(QCPAxis* keyAxis, QCPAxis* valueAxis)
+        : QCPGraph(keyAxis, valueAxis)
+    { }
 
     // Replaces the data (sorted by key) and builds the coarse copy.
     void setSamples(const QVector<QCPGraphData>& samples);
@@ -34,7 +36,7 @@ private:
     void drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const;
 
     QSharedPointer<QCPGraphDataContainer> m_coarse;
-    QVector<int> m_coarseEnd;  // per block: coarse points up to and including it
+    QVector<int> m_coarseEnd; // per block: coarse points up to and including it
     int m_shown = 0;
 };
 

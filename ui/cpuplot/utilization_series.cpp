@@ -16,8 +16,7 @@ public:
         , m_whole(buckets + 1, 0)
         , m_width(width)
         , m_end(end)
-    {
-    }
+    { }
 
     void add(Tick from, Tick to)
     {
@@ -51,7 +50,7 @@ public:
 
 private:
     std::vector<std::int64_t> m_sums;
-    std::vector<std::int64_t> m_whole;  // +1 where a run of whole buckets starts, -1 after it ends
+    std::vector<std::int64_t> m_whole; // +1 where a run of whole buckets starts, -1 after it ends
     Tick m_width;
     Tick m_end;
 };
@@ -163,8 +162,8 @@ std::size_t UtilizationSeries::bucketOf(Tick t) const
     return std::min(static_cast<std::size_t>(t / m_width), m_buckets - 1);
 }
 
-double UtilizationSeries::share(const std::vector<std::int64_t>& sums, std::size_t from, std::size_t to,
-                                double per) const
+double UtilizationSeries::share(
+    const std::vector<std::int64_t>& sums, std::size_t from, std::size_t to, double per) const
 {
     const Tick ticks = covered(to) - covered(from);
     if (ticks <= 0 || per <= 0)
@@ -209,8 +208,8 @@ double UtilizationSeries::windowedAt(Quantity q, Tick window, std::size_t i, int
 {
     if (i >= m_buckets)
         return 0;
-    const auto buckets = static_cast<std::size_t>(
-        std::max<Tick>(1, static_cast<Tick>(std::llround(static_cast<double>(window) / static_cast<double>(m_width)))));
+    const auto buckets = static_cast<std::size_t>(std::max<Tick>(
+        1, static_cast<Tick>(std::llround(static_cast<double>(window) / static_cast<double>(m_width)))));
     const std::size_t from = i + 1 >= buckets ? i + 1 - buckets : 0;
     const double per = q == Quantity::Cpu && cpu < 0 ? m_cpus : 1;
     return share(prefix(q, cpu), from, i + 1, per);

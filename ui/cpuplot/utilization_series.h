@@ -32,10 +32,10 @@ public:
     std::size_t bucketOf(Tick t) const;
 
     // Each bucket on its own.
-    double cpu(std::size_t i) const;         // share of CPU time busy, over all CPUs, in [0, 1]
-    double cpu(int c, std::size_t i) const;  // one CPU
-    double io(std::size_t i) const;          // share of time with at least one process blocked on a device
-    double ready(std::size_t i) const;       // mean ready-queue length (over all levels)
+    double cpu(std::size_t i) const;        // share of CPU time busy, over all CPUs, in [0, 1]
+    double cpu(int c, std::size_t i) const; // one CPU
+    double io(std::size_t i) const;         // share of time with at least one process blocked on a device
+    double ready(std::size_t i) const;      // mean ready-queue length (over all levels)
 
     // Trailing sliding-window averages: sample i averages the last `window` ticks up to and
     // including bucket i (whole buckets, at least one), weighted by time, so a sample never looks
@@ -45,7 +45,7 @@ public:
     std::vector<double> windowed(Quantity q, Tick window, int cpu = -1) const;
 
 private:
-    Tick covered(std::size_t buckets) const;  // ticks covered by the first `buckets` buckets
+    Tick covered(std::size_t buckets) const; // ticks covered by the first `buckets` buckets
     const std::vector<std::int64_t>& prefix(Quantity q, int cpu) const;
     double share(const std::vector<std::int64_t>& sums, std::size_t from, std::size_t to, double per) const;
 

@@ -26,16 +26,16 @@ struct End {
 struct ArrowSpec {
     std::vector<T> transitions;
     End from, to;
-    QPointF bulge;      // direction the curve bows out to (in proportions: (0,-1) = up)
-    qreal amount;       // how far, as a share of the arrow's length
-    QPointF labelSide;  // which side of the curve the label goes
-    qreal labelWidth;   // wrap width, in proportions of the widget width
-    bool rare = false;  // drawn only when the trace has it
+    QPointF bulge;     // direction the curve bows out to (in proportions: (0,-1) = up)
+    qreal amount;      // how far, as a share of the arrow's length
+    QPointF labelSide; // which side of the curve the label goes
+    qreal labelWidth;  // wrap width, in proportions of the widget width
+    bool rare = false; // drawn only when the trace has it
 };
 
 struct NodeSpec {
     S state;
-    QRectF rect;  // proportions of the widget
+    QRectF rect; // proportions of the widget
 };
 
 // Figure 4.2 of OSTEP: Ready and Running side by side, Blocked below them.
@@ -52,18 +52,18 @@ const std::vector<NodeSpec>& threeStateNodes()
 const std::vector<ArrowSpec>& threeStateArrows()
 {
     static const std::vector<ArrowSpec> arrows{
-        {{T::Admit}, {S::Unknown, Side::Free, 0, {0.01, 0.035}}, {S::Ready, Side::Top, 0.25, {}}, {1, -1}, 0.12,
-         {1, -0.2}, 0.2},
-        {{T::Exit}, {S::Running, Side::Top, 0.75, {}}, {S::Unknown, Side::Free, 0, {0.99, 0.035}}, {-1, -1}, 0.12,
-         {-1, -0.2}, 0.2},
-        {{T::Dispatch}, {S::Ready, Side::Right, 0.3, {}}, {S::Running, Side::Left, 0.3, {}}, {0, -1}, 0.16, {0, -1},
-         0.22},
+        {{T::Admit}, {S::Unknown, Side::Free, 0, {0.01, 0.035}}, {S::Ready, Side::Top, 0.25, {}}, {1, -1},
+            0.12, {1, -0.2}, 0.2},
+        {{T::Exit}, {S::Running, Side::Top, 0.75, {}}, {S::Unknown, Side::Free, 0, {0.99, 0.035}}, {-1, -1},
+            0.12, {-1, -0.2}, 0.2},
+        {{T::Dispatch}, {S::Ready, Side::Right, 0.3, {}}, {S::Running, Side::Left, 0.3, {}}, {0, -1}, 0.16,
+            {0, -1}, 0.22},
         {{T::Deschedule}, {S::Running, Side::Left, 0.72, {}}, {S::Ready, Side::Right, 0.72, {}}, {0, 1}, 0.16,
-         {0, 1}, 0.22},
+            {0, 1}, 0.22},
         {{T::Block}, {S::Running, Side::Bottom, 0.45, {}}, {S::Blocked, Side::Right, 0.4, {}}, {1, 1}, 0.2,
-         {1, 0.3}, 0.22},
-        {{T::Wake}, {S::Blocked, Side::Left, 0.4, {}}, {S::Ready, Side::Bottom, 0.55, {}}, {-1, 1}, 0.2, {-1, 0.3},
-         0.22},
+            {1, 0.3}, 0.22},
+        {{T::Wake}, {S::Blocked, Side::Left, 0.4, {}}, {S::Ready, Side::Bottom, 0.55, {}}, {-1, 1}, 0.2,
+            {-1, 0.3}, 0.22},
     };
     return arrows;
 }
@@ -87,33 +87,35 @@ const std::vector<NodeSpec>& fullNodes()
 const std::vector<ArrowSpec>& fullArrows()
 {
     static const std::vector<ArrowSpec> arrows{
-        {{T::Admit}, {S::New, Side::Right, 0.5, {}}, {S::Ready, Side::Left, 0.443, {}}, {0, -1}, 0, {0, -1}, 0.08},
-        {{T::Dispatch}, {S::Ready, Side::Top, 0.8, {}}, {S::Running, Side::Top, 0.2, {}}, {0, -1}, 0.3, {0, -1},
-         0.2},
+        {{T::Admit}, {S::New, Side::Right, 0.5, {}}, {S::Ready, Side::Left, 0.443, {}}, {0, -1}, 0, {0, -1},
+            0.08},
+        {{T::Dispatch}, {S::Ready, Side::Top, 0.8, {}}, {S::Running, Side::Top, 0.2, {}}, {0, -1}, 0.3,
+            {0, -1}, 0.2},
         {{T::Deschedule}, {S::Running, Side::Left, 0.55, {}}, {S::Ready, Side::Right, 0.55, {}}, {0, 1}, 0.0,
-         {0, -1}, 0.12},
-        {{T::Exit}, {S::Running, Side::Right, 0.4, {}}, {S::Zombie, Side::Left, 0.452, {}}, {0, -1}, 0, {0, -1},
-         0.075},
-        {{T::Reap}, {S::Zombie, Side::Bottom, 0.5, {}}, {S::Terminated, Side::Top, 0.611, {}}, {1, 0}, 0, {-1, 0},
-         0.1},
+            {0, -1}, 0.12},
+        {{T::Exit}, {S::Running, Side::Right, 0.4, {}}, {S::Zombie, Side::Left, 0.452, {}}, {0, -1}, 0,
+            {0, -1}, 0.075},
+        {{T::Reap}, {S::Zombie, Side::Bottom, 0.5, {}}, {S::Terminated, Side::Top, 0.611, {}}, {1, 0}, 0,
+            {-1, 0}, 0.1},
         {{T::Block}, {S::Running, Side::Bottom, 0.35, {}}, {S::Blocked, Side::Right, 0.3, {}}, {1, 0}, 0.22,
-         {1, 0}, 0.14},
-        {{T::Wake}, {S::Blocked, Side::Left, 0.3, {}}, {S::Ready, Side::Bottom, 0.65, {}}, {-1, 0}, 0.22, {1, 0},
-         0.1},
-        {{T::SuspendReady}, {S::Ready, Side::Bottom, 0.2, {}}, {S::Suspended, Side::Top, 0.85, {}}, {1, 0.5}, 0.12,
-         {1, 0}, 0.1},
-        {{T::ResumeReady}, {S::Suspended, Side::Top, 0.55, {}}, {S::Ready, Side::Left, 0.9, {}}, {-1, -0.5}, 0.12,
-         {-1, 0}, 0.1},
-        {{T::SuspendBlocked}, {S::Blocked, Side::Left, 0.62, {}}, {S::Suspended, Side::Right, 0.62, {}}, {0, -1},
-         0.1, {0, -1}, 0.17},
-        {{T::ResumeBlocked}, {S::Suspended, Side::Right, 0.85, {}}, {S::Blocked, Side::Left, 0.85, {}}, {0, 1},
-         0.1, {0, 1}, 0.17},
+            {1, 0}, 0.14},
+        {{T::Wake}, {S::Blocked, Side::Left, 0.3, {}}, {S::Ready, Side::Bottom, 0.65, {}}, {-1, 0}, 0.22,
+            {1, 0}, 0.1},
+        {{T::SuspendReady}, {S::Ready, Side::Bottom, 0.2, {}}, {S::Suspended, Side::Top, 0.85, {}}, {1, 0.5},
+            0.12, {1, 0}, 0.1},
+        {{T::ResumeReady}, {S::Suspended, Side::Top, 0.55, {}}, {S::Ready, Side::Left, 0.9, {}}, {-1, -0.5},
+            0.12, {-1, 0}, 0.1},
+        {{T::SuspendBlocked}, {S::Blocked, Side::Left, 0.62, {}}, {S::Suspended, Side::Right, 0.62, {}},
+            {0, -1}, 0.1, {0, -1}, 0.17},
+        {{T::ResumeBlocked}, {S::Suspended, Side::Right, 0.85, {}}, {S::Blocked, Side::Left, 0.85, {}},
+            {0, 1}, 0.1, {0, 1}, 0.17},
         {{T::KillNew, T::KillReady, T::KillRunning, T::KillBlocked, T::KillSuspended},
-         {S::Unknown, Side::Free, 0, {0.80, 0.035}}, {S::Zombie, Side::Top, 0.5, {}}, {1, -1}, 0.12, {-1, 0}, 0.1},
+            {S::Unknown, Side::Free, 0, {0.80, 0.035}}, {S::Zombie, Side::Top, 0.5, {}}, {1, -1}, 0.12,
+            {-1, 0}, 0.1},
         {{T::SuspendNew}, {S::New, Side::Bottom, 0.5, {}}, {S::Suspended, Side::Top, 0.25, {}}, {-1, 0}, 0.0,
-         {-1, 0}, 0.1, true},
-        {{T::SuspendRunning}, {S::Running, Side::Bottom, 0.1, {}}, {S::Suspended, Side::Top, 0.97, {}}, {1, 1},
-         0.1, {1, 0}, 0.1, true},
+            {-1, 0}, 0.1, true},
+        {{T::SuspendRunning}, {S::Running, Side::Bottom, 0.1, {}}, {S::Suspended, Side::Top, 0.97, {}},
+            {1, 1}, 0.1, {1, 0}, 0.1, true},
     };
     return arrows;
 }
@@ -166,7 +168,7 @@ QRectF TokenGrid::slot(int i) const
     const int row = i / columns;
     const int column = i % columns;
     return QRectF(area.left() + column * (cell.width() + gap), area.top() + row * (cell.height() + gap),
-                  cell.width(), cell.height());
+        cell.width(), cell.height());
 }
 
 std::vector<ProcessState> DiagramLayout::states(bool fullLifecycle)
@@ -192,12 +194,13 @@ DiagramLayout::DiagramLayout(QSizeF size, bool fullLifecycle, const std::bitset<
     for (const NodeSpec& spec : fullLifecycle ? fullNodes() : threeStateNodes()) {
         DiagramNode n;
         n.state = spec.state;
-        n.rect = QRectF(spec.rect.left() * w, spec.rect.top() * h, spec.rect.width() * w, spec.rect.height() * h);
+        n.rect =
+            QRectF(spec.rect.left() * w, spec.rect.top() * h, spec.rect.width() * w, spec.rect.height() * h);
         const qreal headerHeight = m_nodeFont * 1.6;
         n.header = QRectF(n.rect.left(), n.rect.top(), n.rect.width(), headerHeight);
         const qreal pad = std::max<qreal>(4, m_tokenFont * 0.5);
         n.tokens = QRectF(n.rect.left() + pad, n.rect.top() + headerHeight, n.rect.width() - 2 * pad,
-                          n.rect.height() - headerHeight - pad);
+            n.rect.height() - headerHeight - pad);
         m_nodes.push_back(n);
     }
     addArrows(rare);
@@ -213,7 +216,7 @@ void DiagramLayout::addArrows(const std::bitset<kTransitionCount>& rare)
     };
     for (const ArrowSpec& spec : m_full ? fullArrows() : threeStateArrows()) {
         if (spec.rare && std::none_of(spec.transitions.begin(), spec.transitions.end(),
-                                      [&](T t) { return rare.test(static_cast<std::size_t>(t)); }))
+                             [&](T t) { return rare.test(static_cast<std::size_t>(t)); }))
             continue;
         DiagramArrow a;
         a.transitions = spec.transitions;

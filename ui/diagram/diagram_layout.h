@@ -17,8 +17,8 @@ namespace procscope::ui {
 struct DiagramNode {
     ProcessState state = ProcessState::Unknown;
     QRectF rect;
-    QRectF header;  // the band holding the state's name
-    QRectF tokens;  // the area the tokens fill
+    QRectF header; // the band holding the state's name
+    QRectF tokens; // the area the tokens fill
 };
 
 // A curved arrow: a cubic from `start` to `end`. A stub starts or ends outside every node (admit

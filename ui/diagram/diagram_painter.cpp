@@ -22,7 +22,8 @@ const QColor kSelectedFill(0xFF, 0xE1, 0x4D);
 QColor readableOn(const QColor& fill)
 {
     auto linear = [](qreal c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
-    const qreal l = 0.2126 * linear(fill.redF()) + 0.7152 * linear(fill.greenF()) + 0.0722 * linear(fill.blueF());
+    const qreal l =
+        0.2126 * linear(fill.redF()) + 0.7152 * linear(fill.greenF()) + 0.0722 * linear(fill.blueF());
     return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? QColor(0x11, 0x11, 0x11) : QColor(Qt::white);
 }
 
@@ -61,7 +62,7 @@ void paintArrow(QPainter& painter, const DiagramLayout& layout, const DiagramArr
     const QColor color = lit ? kLitColor : kArrowColor;
     QPen pen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
     if (arrow.stubStart || arrow.stubEnd)
-        pen.setStyle(Qt::DashLine);  // to or from a state this view leaves out
+        pen.setStyle(Qt::DashLine); // to or from a state this view leaves out
     const qreal head = std::max<qreal>(9, layout.lineWidth() * (lit ? 6.5 : 5.0));
     // Stop the line at the head's base so its end does not show through the tip.
     QPointF from = arrow.c2;
@@ -77,16 +78,18 @@ void paintArrow(QPainter& painter, const DiagramLayout& layout, const DiagramArr
     paintArrowHead(painter, arrow.end, from, head, color);
 }
 
-void paintArrowLabel(QPainter& painter, const DiagramLayout& layout, const DiagramArrow& arrow,
-                     const QString& text, bool lit)
+void paintArrowLabel(
+    QPainter& painter, const DiagramLayout& layout, const DiagramArrow& arrow, const QString& text, bool lit)
 {
     const QFont font = pixelFont(layout.arrowFontPx(), lit);
     const QFontMetricsF fm(font);
     const int flags = Qt::AlignCenter | Qt::TextWordWrap;
-    const QRectF textRect = fm.boundingRect(QRectF(0, 0, std::max<qreal>(arrow.labelWidth, 10), 1e6), flags, text);
+    const QRectF textRect =
+        fm.boundingRect(QRectF(0, 0, std::max<qreal>(arrow.labelWidth, 10), 1e6), flags, text);
     const qreal pad = layout.arrowFontPx() * 0.3;
     const QSizeF box(textRect.width() + 2 * pad, textRect.height() + pad);
-    // Put the box beside the curve on the label's side: its centre goes out by the box's extent in that direction.
+    // Put the box beside the curve on the label's side: its centre goes out by the box's extent in that
+    // direction.
     const QPointF side = arrow.labelSide;
     const qreal reach = std::abs(side.x()) * box.width() / 2 + std::abs(side.y()) * box.height() / 2 + pad;
     const QPointF centre = arrow.labelAnchor + side * reach;
@@ -103,8 +106,8 @@ void paintArrowLabel(QPainter& painter, const DiagramLayout& layout, const Diagr
     painter.drawText(r.adjusted(pad, pad / 2, -pad, -pad / 2), flags, text);
 }
 
-void paintNode(QPainter& painter, const DiagramLayout& layout, const DiagramNode& node, int population,
-               Palette palette)
+void paintNode(
+    QPainter& painter, const DiagramLayout& layout, const DiagramNode& node, int population, Palette palette)
 {
     const QColor fill = stateColor(node.state, palette);
     const qreal radius = std::min(node.rect.width(), node.rect.height()) * 0.08;
@@ -116,7 +119,7 @@ void paintNode(QPainter& painter, const DiagramLayout& layout, const DiagramNode
     const QString text = QStringLiteral("%1 (%2)").arg(stateLabel(node.state)).arg(population);
     const QFontMetricsF fm(painter.font());
     painter.drawText(node.header, Qt::AlignCenter,
-                     fm.elidedText(text, Qt::ElideRight, node.header.width() - layout.nodeFontPx() * 0.5));
+        fm.elidedText(text, Qt::ElideRight, node.header.width() - layout.nodeFontPx() * 0.5));
 }
 
 void paintPlaceholder(QPainter& painter, const DiagramScene::Placeholder& p, const QColor& onColor)
@@ -146,9 +149,16 @@ QColor processColor(Pid pid)
 {
     // Tableau 10: distinct hues of similar weight; the token's pid and name carry identity too.
     static const QColor colors[] = {
-        QColor(0x4E, 0x79, 0xA7), QColor(0xF2, 0x8E, 0x2B), QColor(0xE1, 0x57, 0x59), QColor(0x76, 0xB7, 0xB2),
-        QColor(0x59, 0xA1, 0x4F), QColor(0xED, 0xC9, 0x48), QColor(0xB0, 0x7A, 0xA1), QColor(0xFF, 0x9D, 0xA7),
-        QColor(0x9C, 0x75, 0x5F), QColor(0xBA, 0xB0, 0xAC),
+        QColor(0x4E, 0x79, 0xA7),
+        QColor(0xF2, 0x8E, 0x2B),
+        QColor(0xE1, 0x57, 0x59),
+        QColor(0x76, 0xB7, 0xB2),
+        QColor(0x59, 0xA1, 0x4F),
+        QColor(0xED, 0xC9, 0x48),
+        QColor(0xB0, 0x7A, 0xA1),
+        QColor(0xFF, 0x9D, 0xA7),
+        QColor(0x9C, 0x75, 0x5F),
+        QColor(0xBA, 0xB0, 0xAC),
     };
     const auto n = static_cast<Pid>(std::size(colors));
     return colors[static_cast<std::size_t>(((pid % n) + n) % n)];
@@ -159,7 +169,8 @@ QString arrowLabel(const DiagramArrow& arrow, const TransitionCounts& counts)
     std::int64_t total = 0;
     for (Transition t : arrow.transitions)
         total += counts[static_cast<std::size_t>(t)];
-    const QString name = arrow.transitions.empty() ? QString() : fromView(transitionInfo(arrow.transitions.front()).name);
+    const QString name =
+        arrow.transitions.empty() ? QString() : fromView(transitionInfo(arrow.transitions.front()).name);
     return QStringLiteral("%1 %2%3").arg(name, QChar(0x00D7), QString::number(total));
 }
 
@@ -197,7 +208,7 @@ void paintToken(QPainter& painter, const DiagramScene::Token& token, const Trace
         const QRectF text(disc.right() + inset, body.top(), body.right() - disc.right() - 2 * inset, h);
         const QString name = QString::fromStdString(info.name);
         painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                         QFontMetricsF(nameFont).elidedText(name, Qt::ElideRight, text.width()));
+            QFontMetricsF(nameFont).elidedText(name, Qt::ElideRight, text.width()));
     }
     painter.restore();
 }
@@ -213,7 +224,7 @@ void paintDiagram(QPainter& painter, const DiagramScene& scene)
 
     auto isLit = [&](const DiagramArrow& a) {
         return std::any_of(a.transitions.begin(), a.transitions.end(),
-                           [&](Transition t) { return scene.lit.test(static_cast<std::size_t>(t)); });
+            [&](Transition t) { return scene.lit.test(static_cast<std::size_t>(t)); });
     };
     // Quiet arrows first, so a lit one is never crossed over by a grey one.
     for (int pass = 0; pass < 2; ++pass)
@@ -243,8 +254,8 @@ void paintDiagram(QPainter& painter, const DiagramScene& scene)
         painter.setFont(pixelFont(layout.arrowFontPx() * 0.85, false));
         painter.setPen(QColor(0x55, 0x5A, 0x60));
         const qreal m = layout.arrowFontPx() * 0.5;
-        painter.drawText(QRectF(QPointF(m, m), layout.size() - QSizeF(2 * m, m)), Qt::AlignRight | Qt::AlignBottom,
-                         scene.note);
+        painter.drawText(QRectF(QPointF(m, m), layout.size() - QSizeF(2 * m, m)),
+            Qt::AlignRight | Qt::AlignBottom, scene.note);
     }
 }
 

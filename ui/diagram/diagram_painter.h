@@ -40,11 +40,11 @@ struct DiagramScene {
     Palette palette = Palette::Standard;
     TransitionCounts counts{};
     std::bitset<kTransitionCount> lit;
-    std::array<int, kStateCount> population{};  // processes in each state
-    std::vector<Token> tokens;                   // at rest
-    std::vector<Token> moving;                   // in flight, painted last
+    std::array<int, kStateCount> population{}; // processes in each state
+    std::vector<Token> tokens;                 // at rest
+    std::vector<Token> moving;                 // in flight, painted last
     std::vector<Placeholder> placeholders;
-    QString note;                                // bottom-right remark
+    QString note; // bottom-right remark
 };
 
 void paintDiagram(QPainter& painter, const DiagramScene& scene);

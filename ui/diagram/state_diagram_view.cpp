@@ -244,7 +244,8 @@ void StateDiagramView::placeTokens()
             const auto it = std::find(members.begin(), members.end(), selected);
             if (selected >= 0 && shown > 0 && it != members.end() && it - members.begin() >= shown)
                 std::iter_swap(it, members.begin() + (shown - 1));
-            const auto hidden = std::count_if(members.begin() + shown, members.end(), [](ProcIndex p) { return p >= 0; });
+            const auto hidden =
+                std::count_if(members.begin() + shown, members.end(), [](ProcIndex p) { return p >= 0; });
             m_overflow[static_cast<std::size_t>(node.state)] = static_cast<int>(hidden);
             if (capacity > 0) {
                 // The rest of the last row says how many more there are.
@@ -258,8 +259,8 @@ void StateDiagramView::placeTokens()
                 m_rest[static_cast<std::size_t>(p)] = grid.slot(i);
                 m_fontPx[static_cast<std::size_t>(p)] = grid.fontPx;
             } else {
-                m_placeholders.push_back(
-                    {grid.slot(i), grid.fontPx, p == kCpuSwitch ? tr("switch") : tr("CPU %1 idle").arg(i), true});
+                m_placeholders.push_back({grid.slot(i), grid.fontPx,
+                    p == kCpuSwitch ? tr("switch") : tr("CPU %1 idle").arg(i), true});
             }
         }
     }
@@ -288,7 +289,8 @@ void StateDiagramView::startAnimation(const std::vector<Firing>& fired, const st
         QRectF from = i < before.size() ? before[i] : QRectF();
         QRectF to = m_rest[i];
         bool vanishes = false;
-        const Firing* first = firstFiring[i] >= 0 ? &fired[static_cast<std::size_t>(firstFiring[i])] : nullptr;
+        const Firing* first =
+            firstFiring[i] >= 0 ? &fired[static_cast<std::size_t>(firstFiring[i])] : nullptr;
         const Firing* last = lastFiring[i] >= 0 ? &fired[static_cast<std::size_t>(lastFiring[i])] : nullptr;
         const QSizeF cell = !to.isEmpty() ? to.size() : from.size();
         if (from.isEmpty() && first) {
@@ -302,7 +304,7 @@ void StateDiagramView::startAnimation(const std::vector<Firing>& fired, const st
             if (a && a->stubEnd)
                 to = centredOn(a->end, cell * 0.6);
             else if (const DiagramNode* node = m_layout.node(last->to))
-                to = centredOn(node->tokens.center(), cell * 0.6);  // into a full node's "+N more"
+                to = centredOn(node->tokens.center(), cell * 0.6); // into a full node's "+N more"
             vanishes = true;
         }
         if (from.isEmpty() || to.isEmpty() || from == to)
@@ -334,8 +336,9 @@ QRectF StateDiagramView::currentRect(ProcIndex process) const
                 return f.vanishes && v >= 1 ? QRectF() : centredOn(c, s);
             }
     }
-    return process >= 0 && static_cast<std::size_t>(process) < m_rest.size() ? m_rest[static_cast<std::size_t>(process)]
-                                                                               : QRectF();
+    return process >= 0 && static_cast<std::size_t>(process) < m_rest.size()
+               ? m_rest[static_cast<std::size_t>(process)]
+               : QRectF();
 }
 
 DiagramScene StateDiagramView::scene(bool atRest) const
@@ -357,7 +360,7 @@ DiagramScene StateDiagramView::scene(bool atRest) const
             const auto i = static_cast<std::size_t>(f.process);
             inFlight[i] = true;
             DiagramScene::Token token{f.process, currentRect(f.process), m_fontPx[i], f.process == selected,
-                                      f.vanishes ? 1 - v : 1.0};
+                f.vanishes ? 1 - v : 1.0};
             s.moving.push_back(token);
         }
     }
@@ -370,7 +373,7 @@ DiagramScene StateDiagramView::scene(bool atRest) const
     if (!m_full) {
         QStringList hidden;
         for (ProcessState st : {ProcessState::New, ProcessState::Suspended, ProcessState::Zombie,
-                                ProcessState::Terminated, ProcessState::Unknown}) {
+                 ProcessState::Terminated, ProcessState::Unknown}) {
             if (const int count = m_population[static_cast<std::size_t>(st)]; count > 0)
                 hidden << QStringLiteral("%1 %2").arg(stateText(st)).arg(count);
         }
@@ -429,11 +432,11 @@ bool StateDiagramView::event(QEvent* event)
         if (p >= 0 && t) {
             const ProcessInfo& info = t->info(p);
             QToolTip::showText(help->globalPos(),
-                               tr("%1 (pid %2): %3")
-                                   .arg(QString::fromStdString(info.name))
-                                   .arg(info.pid)
-                                   .arg(stateText(m_state[static_cast<std::size_t>(p)])),
-                               this);
+                tr("%1 (pid %2): %3")
+                    .arg(QString::fromStdString(info.name))
+                    .arg(info.pid)
+                    .arg(stateText(m_state[static_cast<std::size_t>(p)])),
+                this);
         } else {
             QToolTip::hideText();
             event->ignore();
@@ -490,7 +493,7 @@ bool StateDiagramView::exportTo(const QString& path)
         if (!painter.begin(&pdf))
             return false;
         const qreal scale = std::min(painter.viewport().width() / static_cast<qreal>(std::max(1, width())),
-                                     painter.viewport().height() / static_cast<qreal>(std::max(1, height())));
+            painter.viewport().height() / static_cast<qreal>(std::max(1, height())));
         painter.scale(scale, scale);
         paintDiagram(painter, s);
         return painter.end();

@@ -76,7 +76,7 @@ private:
     bool m_full = false;
     Palette m_palette = Palette::Standard;
     DiagramLayout m_layout;
-    std::bitset<kTransitionCount> m_rare;  // transitions present anywhere in the trace
+    std::bitset<kTransitionCount> m_rare; // transitions present anywhere in the trace
 
     Tick m_tick = 0;
     TransitionTally m_tally;
@@ -96,8 +96,8 @@ private:
         ProcIndex process;
         QRectF from;
         QRectF to;
-        QPointF c1, c2;  // control points; a straight line when they lie on it
-        bool vanishes;   // leaves for a state this view does not show
+        QPointF c1, c2; // control points; a straight line when they lie on it
+        bool vanishes;  // leaves for a state this view does not show
     };
     std::vector<Flight> m_flights;
     QVariantAnimation m_animation;

@@ -21,7 +21,7 @@ void forEachChange(const Trace& trace, Tick previous, Tick now, F&& f)
         if (track.empty() || track.at(0) > now)
             continue;
         const std::size_t before = track.indexAt(previous);
-        std::size_t k = before == ProcessTrack::npos ? 1 : before + 1;  // record 0 is the creation
+        std::size_t k = before == ProcessTrack::npos ? 1 : before + 1; // record 0 is the creation
         for (; k < track.size() && track.at(k) <= now; ++k) {
             if (track.state(k) != track.state(k - 1))
                 f(p, k);
@@ -127,7 +127,8 @@ std::vector<Firing> firedBetween(const Trace& trace, Tick previous, Tick now)
         out.push_back({Firing{p, track.state(k - 1), track.state(k), track.at(k), classify(track, k)}, k});
     });
     // Tracks were walked one after another: order by time, keeping each process's own order.
-    std::stable_sort(out.begin(), out.end(), [](const Keyed& a, const Keyed& b) { return a.firing.at < b.firing.at; });
+    std::stable_sort(
+        out.begin(), out.end(), [](const Keyed& a, const Keyed& b) { return a.firing.at < b.firing.at; });
     std::vector<Firing> result;
     result.reserve(out.size());
     for (const Keyed& k : out)
@@ -138,9 +139,8 @@ std::vector<Firing> firedBetween(const Trace& trace, Tick previous, Tick now)
 TransitionCounts countFired(const Trace& trace, Tick now)
 {
     TransitionCounts counts{};
-    forEachChange(trace, -1, now, [&](ProcIndex p, std::size_t k) {
-        ++counts[static_cast<std::size_t>(classify(trace.track(p), k))];
-    });
+    forEachChange(trace, -1, now,
+        [&](ProcIndex p, std::size_t k) { ++counts[static_cast<std::size_t>(classify(trace.track(p), k))]; });
     return counts;
 }
 

@@ -15,13 +15,13 @@ namespace procscope::ui {
 // One arrow of the diagram. Suspend and kill leave from several states, so each source is its own
 // arrow with its own count.
 enum class Transition : std::uint8_t {
-    Admit,       // New -> Ready
-    Dispatch,    // Ready -> Running
-    Deschedule,  // Running -> Ready: preempted or time slice used up
-    Block,       // Running -> Blocked: I/O started, or wait() for a child
-    Wake,        // Blocked -> Ready: I/O done, or the child exited
-    Exit,        // Running -> Zombie
-    Reap,        // Zombie -> Terminated
+    Admit,      // New -> Ready
+    Dispatch,   // Ready -> Running
+    Deschedule, // Running -> Ready: preempted or time slice used up
+    Block,      // Running -> Blocked: I/O started, or wait() for a child
+    Wake,       // Blocked -> Ready: I/O done, or the child exited
+    Exit,       // Running -> Zombie
+    Reap,       // Zombie -> Terminated
     SuspendNew,
     SuspendReady,
     SuspendRunning,
@@ -33,7 +33,7 @@ enum class Transition : std::uint8_t {
     KillRunning,
     KillBlocked,
     KillSuspended,
-    Other  // a change the textbook has no arrow for (to or from Unknown in an imported trace)
+    Other // a change the textbook has no arrow for (to or from Unknown in an imported trace)
 };
 inline constexpr int kTransitionCount = static_cast<int>(Transition::Other) + 1;
 
@@ -41,12 +41,15 @@ struct TransitionInfo {
     Transition id;
     ProcessState from;
     ProcessState to;
-    std::string_view name;  // the textbook's words: "dispatch", "preempt / time slice", ...
+    std::string_view name; // the textbook's words: "dispatch", "preempt / time slice", ...
 };
 
 // Every transition in enum order (Other last, from and to Unknown).
 const std::array<TransitionInfo, kTransitionCount>& transitionTable();
-inline const TransitionInfo& transitionInfo(Transition t) { return transitionTable()[static_cast<std::size_t>(t)]; }
+inline const TransitionInfo& transitionInfo(Transition t)
+{
+    return transitionTable()[static_cast<std::size_t>(t)];
+}
 
 // The arrow a recorded state change follows. Same-state changes are not transitions; callers skip
 // them before asking. A change into Zombie is an exit when a running process exited, a kill otherwise.

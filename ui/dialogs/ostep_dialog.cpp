@@ -62,7 +62,7 @@ OstepDialog::OstepDialog(QWidget* parent)
     for (int s = 0; s < kScripts.size(); ++s) {
         auto* page = new QWidget(m_forms);
         auto* form = new QFormLayout(page);
-        const ostep::OptionParser parser = parserFor(s);  // options() refers into it: keep it alive
+        const ostep::OptionParser parser = parserFor(s); // options() refers into it: keep it alive
         for (const ostep::OptionSpec& spec : parser.options()) {
             if (spec.kind == ostep::OptionKind::Help || spec.dest == "solve")
                 continue; // the GUI always computes the answer
