@@ -2,6 +2,7 @@
 // the stack) feeds a handler that keeps only what ProcScope uses of each event, in compact form.
 #include "core/io/chrome_trace_events.h"
 #include "core/io/chrome_trace_vocab.h"
+#include "core/io/json_error.h"
 
 #include <nlohmann/json.hpp>
 
@@ -52,20 +53,6 @@ private:
     const char* m_p = nullptr;
     const char** m_last = nullptr;
 };
-
-// "syntax error while parsing value - unexpected ']'" -> "unexpected ']'".
-std::string errorDetail(std::string_view what)
-{
-    if (const auto bracket = what.find("] "); what.substr(0, 1) == "[" && bracket != std::string_view::npos)
-        what.remove_prefix(bracket + 2);
-    if (const auto colon = what.find(": ");
-        what.substr(0, 11) == "parse error" && colon != std::string_view::npos)
-        what.remove_prefix(colon + 2);
-    if (const auto dash = what.find(" - ");
-        what.substr(0, 12) == "syntax error" && dash != std::string_view::npos)
-        what.remove_prefix(dash + 3);
-    return std::string(what);
-}
 
 class Handler {
 public:
@@ -202,7 +189,7 @@ private:
     LoadError syntaxError() const
     {
         const std::size_t at = std::min(m_syntaxPosition > 0 ? m_syntaxPosition - 1 : 0, m_text.size());
-        const std::string detail = errorDetail(m_syntaxWhat);
+        const std::string detail = nlohmannErrorDetail(m_syntaxWhat);
         if (detail.find("ill-formed UTF-8") != std::string::npos)
             return errorHere(at, "invalid UTF-8 in a string; the file must be UTF-8 text");
         if (m_syntaxId == 406)

@@ -1,5 +1,7 @@
 #include "core/io/chrome_trace_text.h"
 
+#include "core/io/utf8.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -31,37 +33,6 @@ void appendNumber(std::string& out, double v)
     out.append(buf, end);
 }
 
-namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 (overlongs and surrogates are not).
-std::size_t utf8Length(std::string_view s, std::size_t i)
-{
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-        n = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        n = 3;
-        low = b == 0xE0 ? 0xA0 : 0x80;
-        high = b == 0xED ? 0x9F : 0xBF;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        n = 4;
-        low = b == 0xF0 ? 0x90 : 0x80;
-        high = b == 0xF4 ? 0x8F : 0xBF;
-    }
-    if (n == 0 || i + n > s.size())
-        return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        if (k == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xBF))
-            return 0;
-    }
-    return n;
-}
-
-} // namespace
-
 void appendString(std::string& out, std::string_view s)
 {
     out += '"';
@@ -77,7 +48,7 @@ void appendString(std::string& out, std::string_view s)
             out += buf;
         } else if (c < 0x80) {
             out += ch;
-        } else if (const std::size_t n = utf8Length(s, i)) {
+        } else if (const std::size_t n = utf8SequenceLength(s, i)) {
             out.append(s.substr(i, n));
             i += n - 1;
         } else {

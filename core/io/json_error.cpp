@@ -101,21 +101,6 @@ LoadError errorAt(const std::string& file, std::string_view text, std::size_t of
     return LoadError{file, {}, line, column, std::move(message)};
 }
 
-// "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error while parsing
-// object key - unexpected '}'; expected string literal" -> "unexpected '}'; expected string literal".
-std::string errorDetail(std::string_view what)
-{
-    if (const auto bracket = what.find("] "); what.substr(0, 1) == "[" && bracket != std::string_view::npos)
-        what.remove_prefix(bracket + 2);
-    if (const auto colon = what.find(": ");
-        what.substr(0, 11) == "parse error" && colon != std::string_view::npos)
-        what.remove_prefix(colon + 2);
-    if (const auto dash = what.find(" - ");
-        what.substr(0, 12) == "syntax error" && dash != std::string_view::npos)
-        what.remove_prefix(dash + 3);
-    return std::string(what);
-}
-
 // Builds the document from nlohmann's SAX events (its parser is iterative, so depth cannot
 // overflow the stack), refusing duplicate keys. nlohmann's own DOM builder keeps the last of two
 // equal keys silently, and its callback variant is quadratic in the size of arrays.
@@ -322,8 +307,8 @@ std::optional<LoadError> parseJsonText(
         const std::size_t offset = std::min(e->position > 0 ? e->position - 1 : 0, text.size());
         if (e->id == 406) // "number overflow parsing '1e400'"
             return errorAt(fileName, text, numberStart(text, offset),
-                "JSON number out of range: " + errorDetail(e->what));
-        std::string message = "JSON syntax error: " + errorDetail(e->what);
+                "JSON number out of range: " + nlohmannErrorDetail(e->what));
+        std::string message = "JSON syntax error: " + nlohmannErrorDetail(e->what);
         // A comma before a closing bracket is the most common slip in hand-written JSON.
         if (offset < text.size() && (text[offset] == ']' || text[offset] == '}')) {
             const auto before = text.substr(0, offset).find_last_not_of(" \t\r\n");
@@ -388,6 +373,21 @@ std::string describeJsonValue(const nlohmann::json& value)
         text = text.substr(0, cut) + "...\"";
     }
     return text;
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error while parsing
+// object key - unexpected '}'; expected string literal" -> "unexpected '}'; expected string literal".
+std::string nlohmannErrorDetail(std::string_view what)
+{
+    if (const auto bracket = what.find("] "); what.substr(0, 1) == "[" && bracket != std::string_view::npos)
+        what.remove_prefix(bracket + 2);
+    if (const auto colon = what.find(": ");
+        what.substr(0, 11) == "parse error" && colon != std::string_view::npos)
+        what.remove_prefix(colon + 2);
+    if (const auto dash = what.find(" - ");
+        what.substr(0, 12) == "syntax error" && dash != std::string_view::npos)
+        what.remove_prefix(dash + 3);
+    return std::string(what);
 }
 
 } // namespace procscope

@@ -38,6 +38,11 @@ std::optional<LoadError> readTextFile(
 std::optional<LoadError> parseJsonText(
     std::string_view text, const std::string& fileName, nlohmann::json& out);
 
+// The part of an nlohmann parse error that speaks to the user: "[json.exception.parse_error.101]
+// parse error at line 1, column 8: syntax error while parsing object key - unexpected '}'"
+// -> "unexpected '}'".
+std::string nlohmannErrorDetail(std::string_view what);
+
 // 1-based line and column (in characters) of the byte at `offset`; offset may be text.size().
 std::pair<int, int> lineColumn(std::string_view text, std::size_t offset);
 

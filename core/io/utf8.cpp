@@ -4,11 +4,7 @@
 
 namespace procscope {
 
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one (overlong forms, surrogates
-// and code points above U+10FFFF are not valid).
-std::size_t sequenceAt(std::string_view s, std::size_t i)
+std::size_t utf8SequenceLength(std::string_view s, std::size_t i)
 {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
     const unsigned char c = b(0);
@@ -41,12 +37,10 @@ std::size_t sequenceAt(std::string_view s, std::size_t i)
     return n;
 }
 
-} // namespace
-
 bool isValidUtf8(std::string_view s)
 {
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = sequenceAt(s, i);
+        const std::size_t n = utf8SequenceLength(s, i);
         if (n == 0)
             return false;
         i += n;
@@ -59,7 +53,7 @@ std::string toValidUtf8(std::string_view s)
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = sequenceAt(s, i);
+        const std::size_t n = utf8SequenceLength(s, i);
         if (n == 0) {
             out += "\xEF\xBF\xBD";
             ++i;
