@@ -2,6 +2,9 @@
 // playback frame times with 1,000 processes. Release build, offscreen, window 1600x900.
 // usage: bench_app_window launch [events] [runs]
 //        bench_app_window playback [frames] [ticks-per-second]
+//        bench_app_window responsive [events | trace-file]
+//        bench_app_window scrub [events | trace-file] [seeks]
+//        bench_app_window generate [events] DIR   (writes DIR/big.json for the modes above)
 // The trace: 1,000 processes under RR (quantum 4) with a random CPU/I/O mix, fixed seed
 // 20261202, simulated until it holds the asked number of events (state changes + CPU records)
 // and saved as a native trace; the window then opens that file like any user file.
@@ -15,10 +18,13 @@
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <string>
 #include <vector>
 
 using namespace procscope;
@@ -82,35 +88,127 @@ int launch(const QString& path, int runs)
     return 0;
 }
 
-int playback(const QString& path, int frames, double ticksPerSecond)
+// Frame times while the cursor moves to each of `ticks` in turn: seek, the views' queued work,
+// every view drawn.
+std::vector<double> frameTimes(MainWindow& window, const std::vector<Tick>& ticks)
 {
-    MainWindow window;
-    window.setQuiet(true);
-    window.resize(1600, 900);
-    if (!window.openFile(path))
-        return 1;
-    window.show();
-    QApplication::processEvents();
-    auto* controller = window.playback();
-    const double ticksPerFrame = ticksPerSecond / 60.0;
-    double at = 0;
     std::vector<double> ms;
     QElapsedTimer clock;
-    for (int f = 0; f < frames; ++f) {
-        at += ticksPerFrame;
+    for (const Tick t : ticks) {
         clock.start();
-        controller->seek(static_cast<Tick>(at));
+        window.playback()->seek(t);
         QApplication::processEvents(); // deferred work the views queued for this tick
         window.repaint();              // every view drawn for this frame
         ms.push_back(double(clock.nsecsElapsed()) / 1e6);
     }
+    return ms;
+}
+
+void printFrames(const char* what, std::vector<double> ms)
+{
     const auto late = std::count_if(ms.begin(), ms.end(), [](double v) { return v > 1000.0 / 60.0; });
-    std::vector<double> sorted = ms;
-    std::sort(sorted.begin(), sorted.end());
-    std::printf("playback at %.0f ticks/s, %d frames: median %.2f ms, p95 %.2f ms, max %.2f ms, "
-                "frames over 16.7 ms: %lld\n",
-        ticksPerSecond, frames, median(ms), sorted[sorted.size() * 95 / 100], sorted.back(),
-        static_cast<long long>(late));
+    std::sort(ms.begin(), ms.end());
+    std::printf("%s, %zu frames: median %.2f ms, p95 %.2f ms, max %.2f ms, frames over 16.7 ms: %lld\n", what,
+        ms.size(), ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back(), static_cast<long long>(late));
+}
+
+bool openShown(MainWindow& window, const QString& path)
+{
+    window.setQuiet(true);
+    window.resize(1600, 900);
+    if (!window.openFile(path)) {
+        std::fprintf(stderr, "cannot open: %s\n", qPrintable(window.lastError()));
+        return false;
+    }
+    window.show();
+    QApplication::processEvents();
+    return true;
+}
+
+int playback(const QString& path, int frames, double ticksPerSecond)
+{
+    MainWindow window;
+    if (!openShown(window, path))
+        return 1;
+    std::vector<Tick> ticks;
+    for (int f = 1; f <= frames; ++f)
+        ticks.push_back(static_cast<Tick>(f * ticksPerSecond / 60.0));
+    const std::string what = "playback at " + std::to_string(static_cast<int>(ticksPerSecond)) + " ticks/s";
+    printFrames(what.c_str(), frameTimes(window, ticks));
+    return 0;
+}
+
+// Dragging the timeline scrubber across a big trace: the cursor jumps to random ticks (fixed
+// seed), each jump a frame.
+int scrub(const QString& path, int seeks)
+{
+    MainWindow window;
+    if (!openShown(window, path))
+        return 1;
+    const Tick end = window.playback()->lastTick();
+    std::uint64_t state = 20261202;
+    std::vector<Tick> ticks;
+    for (int i = 0; i < seeks; ++i) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        ticks.push_back(static_cast<Tick>((state >> 11) % static_cast<std::uint64_t>(end + 1)));
+    }
+    ticks.push_back(end); // End
+    ticks.push_back(0);   // Home
+    printFrames("scrub to random ticks", frameTimes(window, ticks));
+    return 0;
+}
+
+// A number of events to generate, or a trace file already written (a 10M-event trace takes half a
+// minute to generate).
+QString traceArgument(const QTemporaryDir& dir, int argc, char** argv)
+{
+    const QString arg = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("1000000");
+    bool number = false;
+    const auto events = arg.toULongLong(&number);
+    return number ? writeBigTrace(dir.path(), events) : arg;
+}
+
+// How long the GUI thread stops answering while a big trace opens the way File > Open opens it
+// (background load with the progress dialog, then every view taking the new trace): a 5 ms timer
+// runs throughout, and every gap between its shots beyond 5 ms is time the window was frozen.
+int responsive(const QString& path)
+{
+    MainWindow window;
+    window.resize(1600, 900);
+    window.show();
+    QApplication::processEvents();
+
+    QElapsedTimer clock, total;
+    std::vector<double> gaps;
+    QTimer beat;
+    beat.setTimerType(Qt::PreciseTimer);
+    beat.setInterval(5);
+    QObject::connect(&beat, &QTimer::timeout, [&] {
+        gaps.push_back(double(clock.nsecsElapsed()) / 1e6 - 5.0);
+        clock.start();
+    });
+    bool opened = false;
+    double openMs = 0;
+    QTimer::singleShot(0, &window, [&] {
+        total.start();
+        clock.start();
+        beat.start();
+        opened = window.openFile(path);
+        openMs = double(total.nsecsElapsed()) / 1e6;
+        // Let the views paint the new trace, then stop.
+        QTimer::singleShot(1000, qApp, &QCoreApplication::quit);
+    });
+    QApplication::exec();
+    if (!opened) {
+        std::fprintf(stderr, "cannot open: %s\n", qPrintable(window.lastError()));
+        return 1;
+    }
+    std::sort(gaps.begin(), gaps.end());
+    const auto over = std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 50.0; });
+    std::printf("open with progress: %.0f ms; GUI thread longest stall %.1f ms, p99 %.1f ms, "
+                "stalls over 50 ms: %lld of %zu timer shots\n",
+        openMs, gaps.empty() ? 0.0 : gaps.back(), gaps.empty() ? 0.0 : gaps[gaps.size() * 99 / 100],
+        static_cast<long long>(over), gaps.size());
     return 0;
 }
 
@@ -128,6 +226,12 @@ int main(int argc, char** argv)
         const int runs = argc > 3 ? std::atoi(argv[3]) : 5;
         return launch(writeBigTrace(dir.path(), events), runs);
     }
+    if (mode == QLatin1String("generate") && argc > 3)
+        return writeBigTrace(QString::fromLocal8Bit(argv[3]), std::stoul(argv[2])).isEmpty() ? 1 : 0;
+    if (mode == QLatin1String("responsive"))
+        return responsive(traceArgument(dir, argc, argv));
+    if (mode == QLatin1String("scrub"))
+        return scrub(traceArgument(dir, argc, argv), argc > 3 ? std::atoi(argv[3]) : 200);
     const int frames = argc > 2 ? std::atoi(argv[2]) : 600;
     const double speed = argc > 3 ? std::atof(argv[3]) : 60;
     return playback(writeBigTrace(dir.path(), 1'000'000), frames, speed);

@@ -24,6 +24,7 @@
 #include "ui/panels/process_table_panel.h"
 #include "ui/panels/ready_queue_panel.h"
 #include "ui/playback/playback_bar.h"
+#include "ui/prepare_views.h"
 #include "ui/quiz/quiz.h"
 #include "ui/quiz/quiz_panel.h"
 #include "ui/trace_text_view.h"
@@ -307,12 +308,24 @@ void MainWindow::createShortcuts()
     bind(QKeySequence(Qt::Key_End), &ui::PlaybackController::toEnd);
 }
 
+// The document is made and indexed for the views on a worker; the window keeps answering.
+ui::Loaded MainWindow::runInBackground(const QString& label, ui::BackgroundJob::Work work)
+{
+    return ui::runWithProgress(
+        m_quiet ? nullptr : this, label, [work = std::move(work)](ui::JobControl& control) {
+            ui::Loaded loaded = work(control);
+            if (loaded.document && !control.cancelled())
+                ui::prepareViews(*loaded.document, &control);
+            return loaded;
+        });
+}
+
 bool MainWindow::openFile(const QString& path)
 {
     if (!m_quiet && !m_editor->maybeSave(this))
         return false; // the user keeps editing
     const QString name = QFileInfo(path).fileName();
-    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Opening %1…").arg(name),
+    ui::Loaded loaded = runInBackground(tr("Opening %1…").arg(name),
         [path](ui::JobControl& control) { return ui::loadFile(path, &control); });
     if (!loaded.document) {
         if (loaded.error.isEmpty())
@@ -328,7 +341,7 @@ bool MainWindow::openFile(const QString& path)
 
 bool MainWindow::openOstep(const QString& script, const QStringList& args)
 {
-    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Running %1.py…").arg(script),
+    ui::Loaded loaded = runInBackground(tr("Running %1.py…").arg(script),
         [script, args](ui::JobControl& control) { return ui::loadOstep(script, args, &control); });
     if (!loaded.document) {
         if (!loaded.error.isEmpty())
@@ -512,9 +525,10 @@ void MainWindow::setupSimulation()
     const QString title = m_document->title();
     const QString path = m_document->path();
     Workload workload = dialog.workload();
-    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Simulating %1…").arg(title),
-        [workload, title](
-            ui::JobControl& control) { return ui::simulateWorkload(workload, title, &control); });
+    ui::Loaded loaded =
+        runInBackground(tr("Simulating %1…").arg(title), [workload, title](ui::JobControl& control) {
+            return ui::simulateWorkload(workload, title, &control);
+        });
     if (!loaded.document)
         return;
     loaded.document->setPath(path);
@@ -526,9 +540,10 @@ void MainWindow::runEditedWorkload(const Workload& workload)
 {
     const QString title =
         workload.name.empty() ? tr("Edited workload") : QString::fromStdString(workload.name);
-    ui::Loaded loaded = ui::runWithProgress(m_quiet ? nullptr : this, tr("Simulating %1…").arg(title),
-        [workload, title](
-            ui::JobControl& control) { return ui::simulateWorkload(workload, title, &control); });
+    ui::Loaded loaded =
+        runInBackground(tr("Simulating %1…").arg(title), [workload, title](ui::JobControl& control) {
+            return ui::simulateWorkload(workload, title, &control);
+        });
     if (!loaded.document)
         return;
     loaded.document->setPath(m_editor->path());

@@ -2,6 +2,7 @@
 // the menus, and the document that is open.
 #pragma once
 
+#include "ui/document/background_job.h"
 #include "ui/document/document_loader.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/view_state.h"
@@ -67,6 +68,7 @@ private:
     void createShortcuts();
     void createPresentationMode();
     // keepEditor: the document came from the workload editor, whose edits stay as they are.
+    ui::Loaded runInBackground(const QString& label, ui::BackgroundJob::Work work);
     bool adopt(ui::Loaded loaded, const QString& recentEntry, bool keepEditor = false);
     void runEditedWorkload(const Workload& workload);
     void fillCompareMenu();

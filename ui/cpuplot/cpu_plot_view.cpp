@@ -2,6 +2,7 @@
 
 #include "ui/cpuplot/cursor_graph.h"
 #include "ui/cpuplot/utilization_header.h"
+#include "ui/cpuplot/utilization_lines.h"
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/view_state.h"
@@ -20,11 +21,6 @@
 namespace procscope::ui {
 
 namespace {
-
-// Per-CPU lines help up to a handful of CPUs; beyond that they are a grey blur over the total.
-constexpr int kMaxPerCpuLines = 8;
-// Up to this many samples the ready queue is drawn exactly; beyond, as a sliding mean.
-constexpr std::size_t kExactReadySamples = 4096;
 
 QFont pixelFont(qreal px, bool bold = false)
 {
@@ -47,6 +43,7 @@ CpuPlotView::CpuPlotView(PlaybackController* playback, ViewState* viewState, QWi
     , m_viewState(viewState)
     , m_header(new UtilizationHeader(this))
     , m_plot(new QCustomPlot(this))
+    , m_lines(std::make_shared<const UtilizationLines>())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -106,12 +103,12 @@ const Trace* CpuPlotView::trace() const
 
 Tick CpuPlotView::window() const
 {
-    if (m_window > 0)
-        return m_window;
-    // About a fortieth of the trace: smooth enough to read a trend, short enough to see phases.
-    const Tick automatic =
-        std::max<Tick>(4, static_cast<Tick>(std::llround(static_cast<double>(m_series.end()) / 40.0)));
-    return std::max(automatic, m_series.bucketWidth());
+    return m_lines->window;
+}
+
+const UtilizationSeries& CpuPlotView::series() const
+{
+    return m_lines->series;
 }
 
 void CpuPlotView::setWindow(Tick ticks)
@@ -137,52 +134,43 @@ void CpuPlotView::setMaxSamples(std::size_t samples)
 
 void CpuPlotView::onTraceChanged()
 {
-    const Trace* t = trace();
-    m_series = t ? UtilizationSeries(*t, m_maxSamples) : UtilizationSeries();
-    m_plot->xAxis->setLabel(tr("time (%1)").arg(unitName(t)));
+    m_plot->xAxis->setLabel(tr("time (%1)").arg(unitName(trace())));
     rebuildGraphs();
     onVisibleRangeChanged();
     onTickChanged(m_playback ? m_playback->tick() : 0);
 }
 
+// The lines come from the document's indexes: for a big file the job that loaded it built them,
+// so a new trace costs the GUI thread only handing the shared samples to the graphs.
 void CpuPlotView::rebuildGraphs()
 {
     m_plot->clearGraphs();
     m_perCpu.clear();
-    const Tick w = window();
-    const std::size_t n = m_series.size();
-    auto graph = [&](QCPAxis* valueAxis, auto&& value) {
+    const Document* document = m_playback ? m_playback->document() : nullptr;
+    if (document) {
+        m_lines = document->indexes().get<UtilizationLines>(utilizationLinesKey(m_maxSamples, m_window),
+            [&] { return buildUtilizationLines(document->trace(), m_maxSamples, m_window); });
+    } else {
+        m_lines = std::make_shared<const UtilizationLines>();
+    }
+    const UtilizationLines& lines = *m_lines;
+    auto graph = [&](QCPAxis* valueAxis, const CursorSamples& samples) {
         auto* g = new CursorGraph(m_plot->xAxis, valueAxis);
-        QVector<QCPGraphData> data(static_cast<qsizetype>(n));
-        for (std::size_t i = 0; i < n; ++i)
-            data[static_cast<qsizetype>(i)] =
-                QCPGraphData(static_cast<double>(m_series.bucketStart(i)), value(i));
-        g->setSamples(data);
+        g->setSamples(samples);
         g->setAdaptiveSampling(true);
         return g;
     };
-    using Q = UtilizationSeries::Quantity;
-    const int cpus = m_series.cpuCount();
-    if (cpus > 1 && cpus <= kMaxPerCpuLines)
-        for (int c = 0; c < cpus; ++c)
-            m_perCpu.push_back(graph(
-                m_plot->yAxis, [&](std::size_t i) { return 100.0 * m_series.windowedAt(Q::Cpu, w, i, c); }));
-    // A short trace shows the ready queue as it was, step by step; over thousands of samples that
-    // is a solid band of noise, so a long one shows its mean over the window.
-    const bool exact = n <= kExactReadySamples;
-    m_ready = graph(m_plot->yAxis2,
-        [&](std::size_t i) { return exact ? m_series.ready(i) : m_series.windowedAt(Q::Ready, w, i); });
-    m_ready->setLineStyle(exact ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
-    m_plot->yAxis2->setLabel(exact ? tr("ready queue") : tr("ready queue (mean)"));
-    m_io = graph(m_plot->yAxis, [&](std::size_t i) { return 100.0 * m_series.windowedAt(Q::Io, w, i); });
-    m_cpu = graph(m_plot->yAxis, [&](std::size_t i) { return 100.0 * m_series.windowedAt(Q::Cpu, w, i); });
+    for (const CursorSamples& samples : lines.perCpu)
+        m_perCpu.push_back(graph(m_plot->yAxis, samples));
+    m_ready = graph(m_plot->yAxis2, lines.ready);
+    m_ready->setLineStyle(lines.exactReady ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
+    m_plot->yAxis2->setLabel(lines.exactReady ? tr("ready queue") : tr("ready queue (mean)"));
+    m_io = graph(m_plot->yAxis, lines.io);
+    m_cpu = graph(m_plot->yAxis, lines.cpu);
 
-    double maxReady = 0;
-    for (const QCPGraphData& d : *m_ready->data())
-        maxReady = std::max(maxReady, d.value);
     // Whole processes, in the smallest step of 1, 2 or 5 times a power of ten that needs at most
     // five of them.
-    const double peak = std::max(2.0, maxReady * 1.05);
+    const double peak = std::max(2.0, lines.maxReady * 1.05);
     double step = 0;
     for (double decade = 1; step == 0; decade *= 10)
         for (double m : {1.0, 2.0, 5.0})
@@ -250,7 +238,7 @@ void CpuPlotView::onVisibleRangeChanged()
     Tick to = m_viewState ? m_viewState->visibleTo() : 0;
     if (to <= from) {
         from = 0;
-        to = std::max<Tick>(1, m_series.end());
+        to = std::max<Tick>(1, series().end());
     }
     m_settingRange = true;
     m_plot->xAxis->setRange(static_cast<double>(from), static_cast<double>(to));
@@ -261,7 +249,7 @@ void CpuPlotView::onVisibleRangeChanged()
 void CpuPlotView::onTickChanged(Tick now)
 {
     m_tick = now;
-    m_shown = m_series.empty() ? 0 : static_cast<int>(m_series.bucketOf(now) + 1);
+    m_shown = series().empty() ? 0 : static_cast<int>(series().bucketOf(now) + 1);
     for (CursorGraph* g : m_perCpu)
         g->setShownCount(m_shown);
     for (CursorGraph* g : {m_cpu, m_io, m_ready})
@@ -281,12 +269,12 @@ void CpuPlotView::updateHeader()
     const QColor ready = stateColor(ProcessState::Ready, m_palette).darker(115);
     QString cpu = QStringLiteral("\u2013"), io = cpu, queue = cpu;
     QString caption;
-    if (t && !m_series.empty()) {
+    if (t && !series().empty()) {
         using Q = UtilizationSeries::Quantity;
-        const std::size_t i = m_series.bucketOf(m_tick);
+        const std::size_t i = series().bucketOf(m_tick);
         const Tick w = window();
-        cpu = QStringLiteral("%1%").arg(std::lround(100.0 * m_series.windowedAt(Q::Cpu, w, i)));
-        io = QStringLiteral("%1%").arg(std::lround(100.0 * m_series.windowedAt(Q::Io, w, i)));
+        cpu = QStringLiteral("%1%").arg(std::lround(100.0 * series().windowedAt(Q::Cpu, w, i)));
+        io = QStringLiteral("%1%").arg(std::lround(100.0 * series().windowedAt(Q::Io, w, i)));
         queue = QString::number(readyQueueLength(*t, m_tick));
         caption = tr("CPU and I/O over the last %1 %2").arg(w).arg(unitName(t));
     }

@@ -1,7 +1,7 @@
 // CPU utilization over time: the share of CPU time busy (all CPUs, and each CPU thin), the I/O
 // utilization (dashed) and the ready-queue length (right axis). The data for the whole trace is
-// computed and handed to the plot once per trace change; the plot then grows to the cursor, and
-// the values at the cursor stand in large type above it.
+// computed once per trace (utilization_lines.h) and shared with the plot; the plot then grows to
+// the cursor, and the values at the cursor stand in large type above it.
 #pragma once
 
 #include "ui/cpuplot/utilization_series.h"
@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QCustomPlot;
@@ -17,6 +18,7 @@ class QCPItemStraightLine;
 namespace procscope::ui {
 
 class CursorGraph;
+struct UtilizationLines;
 class PlaybackController;
 class UtilizationHeader;
 class ViewState;
@@ -42,7 +44,7 @@ public:
 
     // "CPU 87%  I/O 40%  Ready 3": the values at the cursor, as the header shows them.
     QString headerText() const;
-    const UtilizationSeries& series() const { return m_series; }
+    const UtilizationSeries& series() const;
     // Samples drawn: those that start at or before the cursor.
     int shownSamples() const { return m_shown; }
     QCustomPlot* plot() const { return m_plot; }
@@ -71,7 +73,7 @@ private:
     CursorGraph* m_ready = nullptr;
     std::vector<CursorGraph*> m_perCpu;
 
-    UtilizationSeries m_series;
+    std::shared_ptr<const UtilizationLines> m_lines; // never null
     std::size_t m_maxSamples = UtilizationSeries::kDefaultMaxSamples;
     Tick m_window = 0;
     Tick m_tick = 0;

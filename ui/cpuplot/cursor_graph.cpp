@@ -5,15 +5,16 @@
 
 namespace procscope::ui {
 
-void CursorGraph::setSamples(const QVector<QCPGraphData>& samples)
+CursorSamples CursorSamples::make(const QVector<QCPGraphData>& samples)
 {
-    data()->set(samples, true);
-    // The coarse copy keeps each block's lowest and highest sample, in their order: sampling it
-    // gives the same per-pixel minimum and maximum as the full data when a block is under a pixel.
+    CursorSamples out;
+    out.full->set(samples, true);
+    // Sampling the coarse copy gives the same per-pixel minimum and maximum as the full data when
+    // a block is under a pixel.
     QVector<QCPGraphData> coarse;
-    m_coarseEnd.clear();
     const auto n = static_cast<int>(samples.size());
     coarse.reserve(2 * (n / kBlock + 1));
+    out.coarseEnd.reserve(n / kBlock + 1);
     for (int start = 0; start < n; start += kBlock) {
         const int end = std::min(n, start + kBlock);
         int lo = start, hi = start;
@@ -26,10 +27,17 @@ void CursorGraph::setSamples(const QVector<QCPGraphData>& samples)
         coarse.append(samples[std::min(lo, hi)]);
         if (lo != hi)
             coarse.append(samples[std::max(lo, hi)]);
-        m_coarseEnd.append(static_cast<int>(coarse.size()));
+        out.coarseEnd.append(static_cast<int>(coarse.size()));
     }
-    m_coarse = QSharedPointer<QCPGraphDataContainer>::create();
-    m_coarse->set(coarse, true);
+    out.coarse->set(coarse, true);
+    return out;
+}
+
+void CursorGraph::setSamples(const CursorSamples& samples)
+{
+    setData(samples.full);
+    m_coarse = samples.coarse;
+    m_coarseEnd = samples.coarseEnd;
 }
 
 // The pixel points of the samples [0, shown): whole blocks from the coarse copy when the visible

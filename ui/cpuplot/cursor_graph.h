@@ -12,16 +12,32 @@
 
 namespace procscope::ui {
 
+// A line's samples as QCustomPlot holds them, with the coarse copy: the lowest and the highest
+// sample of each block of kBlock samples, in their order. Plain data, built off the GUI thread
+// for a big trace and shared with the graph without a copy.
+struct CursorSamples {
+    static constexpr int kBlock = 32;
+
+    // From samples sorted by key.
+    static CursorSamples make(const QVector<QCPGraphData>& samples);
+
+    QSharedPointer<QCPGraphDataContainer> full = QSharedPointer<QCPGraphDataContainer>::create();
+    QSharedPointer<QCPGraphDataContainer> coarse = QSharedPointer<QCPGraphDataContainer>::create();
+    QVector<int> coarseEnd; // per block: coarse points up to and including it
+};
+
 class CursorGraph : public QCPGraph {
 public:
-    static constexpr int kBlock = 32;
+    static constexpr int kBlock = CursorSamples::kBlock;
 
     CursorGraph(QCPAxis* keyAxis, QCPAxis* valueAxis)
         : QCPGraph(keyAxis, valueAxis)
     { }
 
     // Replaces the data (sorted by key) and builds the coarse copy.
-    void setSamples(const QVector<QCPGraphData>& samples);
+    void setSamples(const QVector<QCPGraphData>& samples) { setSamples(CursorSamples::make(samples)); }
+    // Shares samples built elsewhere.
+    void setSamples(const CursorSamples& samples);
     void setShownCount(int count) { m_shown = count; }
     int shownCount() const { return m_shown; }
 
@@ -36,7 +52,7 @@ private:
     void drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const;
 
     QSharedPointer<QCPGraphDataContainer> m_coarse;
-    QVector<int> m_coarseEnd; // per block: coarse points up to and including it
+    QVector<int> m_coarseEnd;
     int m_shown = 0;
 };
 

@@ -52,6 +52,9 @@ Loaded runWithProgress(QWidget* parent, const QString& label, BackgroundJob::Wor
     QObject::connect(&poll, &QTimer::timeout, &job, [&] {
         if (!dialog)
             return;
+        if (job.stage() == JobControl::Stage::Indexing)
+            dialog->setLabelText(label + QLatin1Char('\n') +
+                                 QCoreApplication::translate("BackgroundJob", "Preparing the views…"));
         const double f = job.fraction();
         if (f < 0) {
             dialog->setRange(0, 0); // busy indicator until the size is known

@@ -32,6 +32,7 @@ public:
     bool isCancelled() const { return m_control.cancelled(); }
     bool isFinished() const { return m_finished; }
     double fraction() const { return m_control.fraction(); }
+    JobControl::Stage stage() const { return m_control.stage(); }
     // The result, once finished() has been emitted. A Document in it lives on the GUI thread.
     Loaded takeResult() { return std::move(m_result); }
 

@@ -49,6 +49,7 @@ bool Document::simulateAll(const std::function<bool(std::uint64_t, std::uint64_t
                 break;
         }
     }
+    m_indexes.clear();
     Q_EMIT traceChanged();
     return completed;
 }
@@ -59,6 +60,7 @@ void Document::ensureSimulatedTo(Tick t)
         m_simulator->trace().end() > t)
         return;
     m_simulator->advanceTo(t + 1);
+    m_indexes.clear();
     Q_EMIT traceChanged();
 }
 
@@ -72,6 +74,7 @@ void Document::apply(const Command& command)
         m_simulator->advanceTo(covered);
     else
         m_simulator->run();
+    m_indexes.clear();
     Q_EMIT traceChanged();
 }
 

@@ -6,6 +6,7 @@
 #include "core/ostep/py_random.h"
 #include "core/sim/simulator.h"
 #include "core/trace/trace.h"
+#include "ui/document/trace_indexes.h"
 
 #include <QObject>
 #include <QString>
@@ -47,6 +48,10 @@ public:
     // Simulation only: a live change at a tick; the future after it is simulated again.
     void apply(const Command& command);
 
+    // What the views derived from the trace (see trace_indexes.h); emptied whenever the trace
+    // changes. Logically part of the trace, so a const Document hands it out.
+    TraceIndexes& indexes() const { return m_indexes; }
+
     // The workload was edited and not saved.
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
@@ -62,6 +67,7 @@ private:
     QString m_title;
     QString m_path;
     bool m_modified = false;
+    mutable TraceIndexes m_indexes;
 };
 
 } // namespace procscope::ui

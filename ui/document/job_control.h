@@ -9,6 +9,9 @@ namespace procscope::ui {
 
 class JobControl {
 public:
+    // What the worker is doing, for the progress dialog's label.
+    enum class Stage : std::uint8_t { Working, Indexing };
+
     // From the worker: records progress; false once the user has cancelled.
     bool report(std::uint64_t done, std::uint64_t total)
     {
@@ -17,6 +20,13 @@ public:
         return !cancelled();
     }
     bool cancelled() const { return m_cancel.load(std::memory_order_relaxed); }
+    // From the worker: a new stage starts; its progress starts again from 0.
+    void setStage(Stage stage)
+    {
+        m_total.store(0, std::memory_order_relaxed);
+        m_stage.store(stage, std::memory_order_relaxed);
+    }
+    Stage stage() const { return m_stage.load(std::memory_order_relaxed); }
 
     // From the GUI thread.
     void cancel() { m_cancel.store(true, std::memory_order_relaxed); }
@@ -32,6 +42,7 @@ private:
     std::atomic<std::uint64_t> m_done{0};
     std::atomic<std::uint64_t> m_total{0};
     std::atomic<bool> m_cancel{false};
+    std::atomic<Stage> m_stage{Stage::Working};
 };
 
 } // namespace procscope::ui

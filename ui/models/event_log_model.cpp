@@ -53,7 +53,14 @@ EventLogModel::EventLogModel(QObject* parent)
 void EventLogModel::follow(PlaybackController* controller)
 {
     auto reread = [this, controller] {
-        setTrace(controller->document() ? &controller->document()->trace() : nullptr);
+        const Document* document = controller->document();
+        if (!document) {
+            setTrace(nullptr);
+            return;
+        }
+        const Trace& trace = document->trace();
+        setTrace(&trace,
+            document->indexes().get<std::vector<EventRef>>({}, [&] { return buildEventIndex(trace); }));
     };
     connect(controller, &PlaybackController::traceChanged, this, reread);
     connect(
@@ -62,15 +69,18 @@ void EventLogModel::follow(PlaybackController* controller)
     reread();
 }
 
-void EventLogModel::setTrace(const Trace* trace)
+void EventLogModel::setTrace(const Trace* trace, std::shared_ptr<const std::vector<EventRef>> events)
 {
-    std::vector<EventRef> entries = trace ? buildEventIndex(*trace) : std::vector<EventRef>{};
-    const bool grew = trace && trace == m_trace && entries.size() >= m_entries.size() &&
-                      std::equal(m_entries.begin(), m_entries.end(), entries.begin());
+    if (!events)
+        events = std::make_shared<const std::vector<EventRef>>(
+            trace ? buildEventIndex(*trace) : std::vector<EventRef>{});
+    const std::vector<EventRef>& fresh = *events;
+    const bool grew = trace && trace == m_trace && fresh.size() >= entries().size() &&
+                      std::equal(entries().begin(), entries().end(), fresh.begin());
     if (!grew) {
         beginResetModel();
         m_trace = trace;
-        m_entries = std::move(entries);
+        m_entries = std::move(events);
         endResetModel();
         return;
     }
@@ -78,9 +88,9 @@ void EventLogModel::setTrace(const Trace* trace)
     const int old = rowCount();
     if (old > 0)
         Q_EMIT dataChanged(index(0, 0), index(old - 1, ColumnCount - 1));
-    if (entries.size() > m_entries.size()) {
-        beginInsertRows({}, old, static_cast<int>(entries.size()) - 1);
-        m_entries = std::move(entries);
+    if (fresh.size() > entries().size()) {
+        beginInsertRows({}, old, static_cast<int>(fresh.size()) - 1);
+        m_entries = std::move(events);
         endInsertRows();
     }
 }
@@ -107,41 +117,41 @@ void EventLogModel::setPalette(Palette palette)
     if (palette == m_palette)
         return;
     m_palette = palette;
-    if (!m_entries.empty())
+    if (!entries().empty())
         Q_EMIT dataChanged(index(0, Change), index(rowCount() - 1, Change), {Qt::DecorationRole});
 }
 
 int EventLogModel::rowForTick(Tick tick) const
 {
     const auto it = std::lower_bound(
-        m_entries.begin(), m_entries.end(), tick, [](const EventRef& e, Tick t) { return e.at < t; });
-    const auto row = static_cast<int>(it - m_entries.begin());
-    if (it != m_entries.end() && it->at == tick)
+        entries().begin(), entries().end(), tick, [](const EventRef& e, Tick t) { return e.at < t; });
+    const auto row = static_cast<int>(it - entries().begin());
+    if (it != entries().end() && it->at == tick)
         return row;
     return row - 1;
 }
 
 std::pair<int, int> EventLogModel::rowsAtTick(Tick tick) const
 {
-    const auto range = std::equal_range(m_entries.begin(), m_entries.end(), EventRef{tick, 0, 0},
+    const auto range = std::equal_range(entries().begin(), entries().end(), EventRef{tick, 0, 0},
         [](const EventRef& a, const EventRef& b) { return a.at < b.at; });
-    return {static_cast<int>(range.first - m_entries.begin()),
-        static_cast<int>(range.second - m_entries.begin())};
+    return {static_cast<int>(range.first - entries().begin()),
+        static_cast<int>(range.second - entries().begin())};
 }
 
 Tick EventLogModel::tickOfRow(int row) const
 {
-    return row >= 0 && row < rowCount() ? m_entries[static_cast<std::size_t>(row)].at : -1;
+    return row >= 0 && row < rowCount() ? entries()[static_cast<std::size_t>(row)].at : -1;
 }
 
 EventLogModel::Kind EventLogModel::kindOfRow(int row) const
 {
-    return m_entries.at(static_cast<std::size_t>(row)).kind();
+    return entries().at(static_cast<std::size_t>(row)).kind();
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+    return parent.isValid() ? 0 : static_cast<int>(entries().size());
 }
 
 int EventLogModel::columnCount(const QModelIndex& parent) const
@@ -207,7 +217,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_trace)
         return {};
-    const EventRef& e = m_entries[static_cast<std::size_t>(index.row())];
+    const EventRef& e = entries()[static_cast<std::size_t>(index.row())];
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:

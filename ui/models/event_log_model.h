@@ -17,6 +17,7 @@
 #include <QAbstractTableModel>
 
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -42,7 +43,8 @@ public:
     explicit EventLogModel(QObject* parent = nullptr);
 
     void follow(PlaybackController* controller);
-    void setTrace(const Trace* trace);
+    // The trace and its event index (buildEventIndex(); built here when not given).
+    void setTrace(const Trace* trace, std::shared_ptr<const std::vector<EventRef>> events = nullptr);
     // Highlights the rows at this tick.
     void setCursorTick(Tick tick);
     Tick cursorTick() const { return m_cursor; }
@@ -67,9 +69,11 @@ private:
     QString changeText(const EventRef& e) const;
     QString whyText(const EventRef& e) const;
     void emitRows(std::pair<int, int> rows);
+    const std::vector<EventRef>& entries() const { return *m_entries; }
 
     const Trace* m_trace = nullptr;
-    std::vector<EventRef> m_entries; // see event_index.h
+    // See event_index.h; shared with the document's TraceIndexes, never null.
+    std::shared_ptr<const std::vector<EventRef>> m_entries = std::make_shared<const std::vector<EventRef>>();
     Tick m_cursor = 0;
     Palette m_palette = Palette::Standard;
 };

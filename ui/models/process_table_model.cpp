@@ -1,6 +1,7 @@
 #include "ui/models/process_table_model.h"
 
 #include "ui/document/document.h"
+#include "ui/models/process_times.h"
 #include "ui/playback/playback_controller.h"
 
 #include <algorithm>
@@ -10,21 +11,6 @@
 namespace procscope::ui {
 
 namespace {
-
-// Which accumulated time a record's interval counts towards; -1: none (New, Zombie, wait(), ...).
-int categoryOf(const ProcessTrack& track, std::size_t k)
-{
-    switch (track.state(k)) {
-    case ProcessState::Running:
-        return 0;
-    case ProcessState::Ready:
-        return 1;
-    case ProcessState::Blocked:
-        return track.aux(k) >= 0 ? 2 : -1; // aux -1: waiting for a child, not I/O
-    default:
-        return -1;
-    }
-}
 
 bool isNumeric(int column)
 {
@@ -40,7 +26,13 @@ ProcessTableModel::ProcessTableModel(QObject* parent)
 void ProcessTableModel::follow(PlaybackController* controller)
 {
     auto reread = [this, controller] {
-        setTrace(controller->document() ? &controller->document()->trace() : nullptr);
+        const Document* document = controller->document();
+        if (!document) {
+            setTrace(nullptr);
+            return;
+        }
+        const Trace& trace = document->trace();
+        setTrace(&trace, document->indexes().get<ProcessTimes>({}, [&] { return ProcessTimes(trace); }));
     };
     connect(controller, &PlaybackController::traceChanged, this, reread);
     connect(controller, &PlaybackController::tickChanged, this, [this](Tick now, Tick) { setTick(now); });
@@ -53,20 +45,21 @@ bool ProcessTableModel::mlfq() const
     return m_trace && m_trace->meta.mlfqLevels > 0;
 }
 
-void ProcessTableModel::setTrace(const Trace* trace)
+void ProcessTableModel::setTrace(const Trace* trace, std::shared_ptr<const ProcessTimes> times)
 {
-    Index built = build(trace);
+    if (!times)
+        times = std::make_shared<const ProcessTimes>(trace ? ProcessTimes(*trace) : ProcessTimes());
     const bool wasMlfq = mlfq();
     // The same processes in the same order (the trace grew, or was simulated again after a command):
     // keep the rows, so that views keep their selection and scroll position.
     const auto visible = static_cast<std::ptrdiff_t>(m_rows.size());
-    const bool sameRows =
-        m_trace && trace && m_rows.size() <= built.order.size() &&
-        std::equal(m_index.order.begin(), m_index.order.begin() + visible, built.order.begin());
+    const auto& order = m_times->creationOrder();
+    const bool sameRows = m_trace && trace && m_rows.size() <= times->creationOrder().size() &&
+                          std::equal(order.begin(), order.begin() + visible, times->creationOrder().begin());
     if (!sameRows)
         beginResetModel();
     m_trace = trace;
-    m_index = std::move(built);
+    m_times = std::move(times);
     if (!sameRows) {
         m_rows.clear();
         endResetModel();
@@ -74,48 +67,6 @@ void ProcessTableModel::setTrace(const Trace* trace)
     if (wasMlfq != mlfq())
         Q_EMIT headerDataChanged(Qt::Horizontal, Priority, Priority);
     update(true);
-}
-
-ProcessTableModel::Index ProcessTableModel::build(const Trace* trace)
-{
-    Index x;
-    if (!trace)
-        return x;
-    const auto n = trace->processCount();
-    x.prefix.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& track = trace->track(static_cast<ProcIndex>(i));
-        Prefix& pre = x.prefix[i];
-        pre.before.resize(track.size());
-        pre.created = track.empty() ? std::numeric_limits<Tick>::max() : track.at(0);
-        Times sum{};
-        for (std::size_t k = 0; k < track.size(); ++k) {
-            pre.before[k] = sum;
-            const Tick from = track.at(k);
-            if (k + 1 < track.size()) {
-                if (const int c = categoryOf(track, k); c >= 0)
-                    sum[static_cast<std::size_t>(c)] += track.at(k + 1) - from;
-            }
-            const ProcessState s = track.state(k);
-            if (pre.firstRun < 0 && s == ProcessState::Running && from < trace->end())
-                pre.firstRun = from;
-            if (pre.finish < 0 && (s == ProcessState::Zombie || s == ProcessState::Terminated) &&
-                from <= trace->end())
-                pre.finish = from;
-        }
-    }
-    x.order.resize(n);
-    std::iota(x.order.begin(), x.order.end(), 0);
-    std::stable_sort(x.order.begin(), x.order.end(), [&x](ProcIndex a, ProcIndex b) {
-        return x.prefix[static_cast<std::size_t>(a)].created < x.prefix[static_cast<std::size_t>(b)].created;
-    });
-    x.createdOrder.reserve(n);
-    x.rowOf.resize(n);
-    for (std::size_t r = 0; r < n; ++r) {
-        x.createdOrder.push_back(x.prefix[static_cast<std::size_t>(x.order[r])].created);
-        x.rowOf[static_cast<std::size_t>(x.order[r])] = static_cast<int>(r);
-    }
-    return x;
 }
 
 void ProcessTableModel::setTick(Tick tick)
@@ -139,7 +90,6 @@ ProcessTableModel::Values ProcessTableModel::valuesAt(ProcIndex process, Tick ti
 {
     Values v;
     const auto& track = m_trace->track(process);
-    const Prefix& pre = m_index.prefix[static_cast<std::size_t>(process)];
     const auto k = track.indexAt(tick);
     if (k == ProcessTrack::npos)
         return v;
@@ -148,17 +98,12 @@ ProcessTableModel::Values ProcessTableModel::valuesAt(ProcIndex process, Tick ti
         v.level = track.level(k);
     // Counted up to the end of this tick, never past the end of the trace.
     const Tick upTo = std::min(tick + 1, m_trace->end());
-    if (upTo > 0) {
-        if (const auto e = track.indexAt(upTo - 1); e != ProcessTrack::npos) {
-            v.times = pre.before[e];
-            if (const int c = categoryOf(track, e); c >= 0)
-                v.times[static_cast<std::size_t>(c)] += upTo - track.at(e);
-        }
-    }
-    if (pre.firstRun >= 0 && pre.firstRun < upTo)
-        v.response = pre.firstRun - pre.created;
-    if (pre.finish >= 0 && pre.finish <= upTo)
-        v.turnaround = pre.finish - pre.created;
+    v.times = m_times->before(*m_trace, process, upTo);
+    const Tick created = m_times->created(process);
+    if (const Tick first = m_times->firstRun(process); first >= 0 && first < upTo)
+        v.response = first - created;
+    if (const Tick finished = m_times->finished(process); finished >= 0 && finished <= upTo)
+        v.turnaround = finished - created;
     return v;
 }
 
@@ -167,8 +112,8 @@ void ProcessTableModel::update(bool allChanged)
     const int old = static_cast<int>(m_rows.size());
     int count = 0;
     if (m_trace) {
-        const auto end = std::upper_bound(m_index.createdOrder.begin(), m_index.createdOrder.end(), m_tick);
-        count = static_cast<int>(end - m_index.createdOrder.begin());
+        const auto& created = m_times->creationTimes();
+        count = static_cast<int>(std::upper_bound(created.begin(), created.end(), m_tick) - created.begin());
     }
     if (count < old) {
         beginRemoveRows({}, count, old - 1);
@@ -186,7 +131,7 @@ void ProcessTableModel::update(bool allChanged)
     };
     const int kept = std::min(old, count);
     for (int r = 0; r < kept; ++r) {
-        const Values v = valuesAt(m_index.order[static_cast<std::size_t>(r)], m_tick);
+        const Values v = valuesAt(m_times->creationOrder()[static_cast<std::size_t>(r)], m_tick);
         Values& was = m_rows[static_cast<std::size_t>(r)];
         if (allChanged)
             changed(r, 0);
@@ -194,7 +139,7 @@ void ProcessTableModel::update(bool allChanged)
             changed(r, State);
         if (v.level != was.level)
             changed(r, Priority);
-        for (int c = 0; c < CategoryCount; ++c) {
+        for (int c = 0; c < ProcessTimes::CategoryCount; ++c) {
             if (v.times[static_cast<std::size_t>(c)] != was.times[static_cast<std::size_t>(c)])
                 changed(r, CpuTime + c);
         }
@@ -209,22 +154,22 @@ void ProcessTableModel::update(bool allChanged)
     if (count > old) {
         beginInsertRows({}, old, count - 1);
         for (int r = old; r < count; ++r)
-            m_rows.push_back(valuesAt(m_index.order[static_cast<std::size_t>(r)], m_tick));
+            m_rows.push_back(valuesAt(m_times->creationOrder()[static_cast<std::size_t>(r)], m_tick));
         endInsertRows();
     }
 }
 
 int ProcessTableModel::rowOfProcess(ProcIndex process) const
 {
-    if (process < 0 || static_cast<std::size_t>(process) >= m_index.rowOf.size())
+    if (process < 0 || static_cast<std::size_t>(process) >= m_times->processCount())
         return -1;
-    const int row = m_index.rowOf[static_cast<std::size_t>(process)];
+    const int row = m_times->placeOf(process);
     return row < rowCount() ? row : -1;
 }
 
 ProcIndex ProcessTableModel::processAt(int row) const
 {
-    return row >= 0 && row < rowCount() ? m_index.order[static_cast<std::size_t>(row)] : -1;
+    return row >= 0 && row < rowCount() ? m_times->creationOrder()[static_cast<std::size_t>(row)] : -1;
 }
 
 int ProcessTableModel::rowCount(const QModelIndex& parent) const
@@ -241,7 +186,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ProcIndex p = m_index.order[static_cast<std::size_t>(index.row())];
+    const ProcIndex p = m_times->creationOrder()[static_cast<std::size_t>(index.row())];
     const Values& v = m_rows[static_cast<std::size_t>(index.row())];
     const ProcessInfo& info = m_trace->info(p);
     const int column = index.column();

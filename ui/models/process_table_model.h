@@ -10,17 +10,18 @@
 // every column equals computeMetrics(). Response is shown once the process has first run;
 // turnaround once it has finished (became a Zombie) by the end of that tick.
 //
-// A tick change costs O(processes x log changes): every track's accumulated Running, Ready and
-// I/O time at each record is precomputed once per trace change (prefix sums), and dataChanged is
-// emitted for the cells that changed, never a reset.
+// A tick change costs O(processes x log changes): the accumulated Running, Ready and I/O times
+// come from ProcessTimes (process_times.h), built once per trace, and dataChanged is emitted for
+// the cells that changed, never a reset.
 #pragma once
 
 #include "core/trace/trace.h"
+#include "ui/models/process_times.h"
 #include "ui/style/state_colors.h"
 
 #include <QAbstractTableModel>
 
-#include <array>
+#include <memory>
 #include <vector>
 
 namespace procscope::ui {
@@ -56,7 +57,8 @@ public:
     void follow(PlaybackController* controller);
 
     // The trace may be null (no document). Re-reads everything; call again when the trace changed.
-    void setTrace(const Trace* trace);
+    // The trace and its ProcessTimes (built here when not given).
+    void setTrace(const Trace* trace, std::shared_ptr<const ProcessTimes> times = nullptr);
     void setTick(Tick tick);
     Tick tick() const { return m_tick; }
     void setPalette(Palette palette);
@@ -72,34 +74,15 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
-    enum Category { Running, Ready, Io, CategoryCount };
-    using Times = std::array<Tick, CategoryCount>;
-
     // What a row shows at the cursor; compared between ticks to find the changed cells.
     struct Values {
         int state = -1; // -1: not created
         int level = -1; // MLFQ level, -1 when not shown
-        Times times{};
+        ProcessTimes::Times times{};
         Tick turnaround = -1;
         Tick response = -1;
     };
 
-    struct Prefix {
-        std::vector<Times> before; // per record: time in each category before the record starts
-        Tick created = 0;
-        Tick firstRun = -1;
-        Tick finish = -1;
-    };
-
-    // Everything precomputed once per trace change.
-    struct Index {
-        std::vector<Prefix> prefix;     // per process index
-        std::vector<ProcIndex> order;   // process indices in order of creation
-        std::vector<Tick> createdOrder; // their creation times, for a binary search
-        std::vector<int> rowOf;         // per process index: its row in `order`
-    };
-
-    static Index build(const Trace* trace);
     Values valuesAt(ProcIndex process, Tick tick) const;
     void update(bool allChanged);
     bool mlfq() const;
@@ -107,7 +90,7 @@ private:
     const Trace* m_trace = nullptr;
     Tick m_tick = 0;
     Palette m_palette = Palette::Standard;
-    Index m_index;
+    std::shared_ptr<const ProcessTimes> m_times = std::make_shared<const ProcessTimes>(); // never null
     std::vector<Values> m_rows; // per visible row: what it shows at m_tick
 };
 

@@ -1,0 +1,32 @@
+#include "ui/prepare_views.h"
+
+#include "ui/cpuplot/utilization_lines.h"
+#include "ui/document/document.h"
+#include "ui/document/job_control.h"
+#include "ui/models/event_index.h"
+#include "ui/models/process_times.h"
+
+namespace procscope::ui {
+
+void prepareViews(const Document& document, JobControl* control)
+{
+    const Trace& trace = document.trace();
+    TraceIndexes& indexes = document.indexes();
+    const auto next = [&](std::uint64_t step) { return !control || control->report(step, 3); };
+    if (control)
+        control->setStage(JobControl::Stage::Indexing);
+    if (!next(0))
+        return;
+    indexes.get<std::vector<EventRef>>({}, [&] { return buildEventIndex(trace); });
+    if (!next(1))
+        return;
+    const std::size_t samples = UtilizationSeries::kDefaultMaxSamples;
+    indexes.get<UtilizationLines>(
+        utilizationLinesKey(samples, 0), [&] { return buildUtilizationLines(trace, samples, 0); });
+    if (!next(2))
+        return;
+    indexes.get<ProcessTimes>({}, [&] { return ProcessTimes(trace); });
+    next(3);
+}
+
+} // namespace procscope::ui
