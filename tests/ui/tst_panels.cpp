@@ -9,6 +9,7 @@
 #include "ui/models/process_table_model.h"
 #include "ui/models/ready_queue_model.h"
 #include "ui/panels/event_log_panel.h"
+#include "ui/panels/event_log_view.h"
 #include "ui/panels/process_table_panel.h"
 #include "ui/panels/ready_queue_panel.h"
 #include "ui/playback/playback_controller.h"
@@ -59,6 +60,20 @@ void click(QAbstractItemView* view, const QModelIndex& index)
 }
 
 bool rowVisible(QAbstractItemView* view, const QModelIndex& index)
+{
+    return view->viewport()->rect().intersects(view->visualRect(index));
+}
+
+// The same for the event log's view, which is not a QAbstractItemView.
+void click(EventLogView* view, const QModelIndex& index)
+{
+    view->scrollTo(index);
+    const QRect rect = view->visualRect(index);
+    QVERIFY(!rect.isEmpty());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+}
+
+bool rowVisible(EventLogView* view, const QModelIndex& index)
 {
     return view->viewport()->rect().intersects(view->visualRect(index));
 }
@@ -199,6 +214,7 @@ void TestPanels::eventLogClickSeeks()
         const Tick tick = index.data(EventLogModel::TickRole).toLongLong();
         click(panel.view(), index);
         QCOMPARE(s.controller.tick(), std::min(tick, s.controller.lastTick()));
+        QCOMPARE(panel.view()->currentIndex().row(), row); // selected
         // The clicked row stays where it was, highlighted as at the cursor.
         QVERIFY(rowVisible(panel.view(), index));
         QVERIFY(index.data(EventLogModel::AtCursorRole).toBool() || tick > s.controller.lastTick());

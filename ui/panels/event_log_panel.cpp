@@ -1,13 +1,13 @@
 #include "ui/panels/event_log_panel.h"
 
 #include "ui/models/event_log_model.h"
+#include "ui/panels/event_log_view.h"
 #include "ui/panels/panel_style.h"
 #include "ui/playback/playback_controller.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace procscope::ui {
@@ -16,26 +16,21 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_model(new EventLogModel(this))
-    , m_view(new QTableView(this))
+    , m_view(new EventLogView(this))
     , m_caption(new QLabel(this))
     , m_follow(new QCheckBox(tr("Follow the cursor"), this))
 {
     setObjectName(QStringLiteral("eventLogPanel"));
     useReadableFont(this);
+    // One row selected at a time, read-only, no word wrap, elided text; row height and swatch size
+    // follow the font (what fitRowsToFont() does for a QTableView): all EventLogView's defaults.
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideRight);
-    m_view->verticalHeader()->hide();
     auto* header = m_view->horizontalHeader();
     header->setStretchLastSection(true);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     header->resizeSection(EventLogModel::Time, digit * 7);
     header->resizeSection(EventLogModel::Who, digit * 14);
     header->resizeSection(EventLogModel::Change, digit * 24);
-    fitRowsToFont(m_view);
 
     m_caption->setWordWrap(true);
     m_caption->setTextFormat(Qt::PlainText);
@@ -52,8 +47,8 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
     m_model->follow(controller); // first, so the model has moved when cursorMoved() runs
     connect(controller, &PlaybackController::tickChanged, this, &EventLogPanel::cursorMoved);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogPanel::cursorMoved);
-    connect(m_view, &QAbstractItemView::clicked, this, &EventLogPanel::seekToRow);
-    connect(m_view, &QAbstractItemView::activated, this, &EventLogPanel::seekToRow);
+    connect(m_view, &EventLogView::clicked, this, &EventLogPanel::seekToRow);
+    connect(m_view, &EventLogView::activated, this, &EventLogPanel::seekToRow);
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             cursorMoved();

@@ -1,6 +1,7 @@
 // The event log (EventLogModel) following the cursor: the rows at the cursor tick are highlighted
 // and scrolled into view while playing, clicking an event seeks to its tick, and a caption under
-// the table says in words what happened at the cursor and why (the scheduler's reasons).
+// the table says in words what happened at the cursor and why (the scheduler's reasons). The table
+// is an EventLogView, whose cost does not grow with the number of events (10M in a big trace).
 #pragma once
 
 #include "core/trace/trace.h"
@@ -11,11 +12,11 @@
 
 class QCheckBox;
 class QLabel;
-class QTableView;
 
 namespace procscope::ui {
 
 class EventLogModel;
+class EventLogView;
 class PlaybackController;
 
 class EventLogPanel : public QWidget {
@@ -24,7 +25,7 @@ class EventLogPanel : public QWidget {
 public:
     explicit EventLogPanel(PlaybackController* controller, QWidget* parent = nullptr);
 
-    QTableView* view() const { return m_view; }
+    EventLogView* view() const { return m_view; }
     EventLogModel* model() const { return m_model; }
     QLabel* caption() const { return m_caption; }
     bool followsCursor() const;
@@ -41,7 +42,7 @@ private:
 
     QPointer<PlaybackController> m_controller;
     EventLogModel* m_model;
-    QTableView* m_view;
+    EventLogView* m_view;
     QLabel* m_caption;
     QCheckBox* m_follow;
     bool m_seekingFromLog = false; // the user clicked an event: keep the table where it is
