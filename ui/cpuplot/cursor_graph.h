@@ -3,9 +3,11 @@
 // - QCPGraph's adaptive sampling folds the points that share a pixel column into their min and max;
 // - when many blocks of samples share a column, a coarse copy (the min and max of each block of
 //   kBlock samples) is sampled instead of the full data, so 1,000,000 samples cost about 60,000;
+// - a calm line (within a pixel in every column) becomes one point a column, then only the points
+//   that bend it by more than half a pixel;
 // - lines are stroked segment by segment (Qt fills a wide antialiased polyline as one outline
-//   path, which is very slow once the line zigzags), and a line so dense and noisy that it is a
-//   solid band on screen is drawn as that band, one bar a pixel column.
+//   path, which is slow, and very slow once the line zigzags), and a line so dense and noisy that
+//   it is a solid band on screen is drawn as that band, one bar a pixel column.
 #pragma once
 
 #include "ui/style/custom_plot.h"
@@ -47,6 +49,7 @@ protected:
 
 private:
     QVector<QPointF> linesUpTo(int shown);
+    static QVector<QPointF> calmMidline(const QVector<QPointF>& lines);
     static QVector<QPointF> simplified(const QVector<QPointF>& lines);
     void drawSegments(QCPPainter* painter, const QVector<QPointF>& lines) const;
     void drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const;
