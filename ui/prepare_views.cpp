@@ -1,6 +1,7 @@
 #include "ui/prepare_views.h"
 
 #include "ui/cpuplot/utilization_lines.h"
+#include "ui/diagram/transition.h"
 #include "ui/document/document.h"
 #include "ui/document/job_control.h"
 #include "ui/models/event_index.h"
@@ -12,7 +13,7 @@ void prepareViews(const Document& document, JobControl* control)
 {
     const Trace& trace = document.trace();
     TraceIndexes& indexes = document.indexes();
-    const auto next = [&](std::uint64_t step) { return !control || control->report(step, 3); };
+    const auto next = [&](std::uint64_t step) { return !control || control->report(step, 4); };
     if (control)
         control->setStage(JobControl::Stage::Indexing);
     if (!next(0))
@@ -26,7 +27,10 @@ void prepareViews(const Document& document, JobControl* control)
     if (!next(2))
         return;
     indexes.get<ProcessTimes>({}, [&] { return ProcessTimes(trace); });
-    next(3);
+    if (!next(3))
+        return;
+    indexes.get<FiringCheckpoints>({}, [&] { return FiringCheckpoints(trace); });
+    next(4);
 }
 
 } // namespace procscope::ui

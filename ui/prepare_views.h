@@ -1,8 +1,9 @@
 // The work a new trace costs the views, done where the trace is made. Loading a ten-million-event
 // file takes seconds on a worker thread; indexing it for the views (the event log's order, the
-// CPU plot's lines, the process table's times) takes seconds more, and done on the GUI thread it would freeze
-// the window after the progress dialog closed. prepareViews() builds those indexes into the document's
-// TraceIndexes on the worker, with the views' default settings, before the window receives it.
+// CPU plot's lines, the process table's times, the state diagram's checkpoints) takes seconds more, and done
+// on the GUI thread it would freeze the window after the progress dialog closed. prepareViews() builds those
+// indexes into the document's TraceIndexes on the worker, with the views' default settings, before the window
+// receives it.
 #pragma once
 
 namespace procscope::ui {

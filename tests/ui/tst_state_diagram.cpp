@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
 #include <variant>
@@ -313,6 +314,36 @@ private Q_SLOTS:
                 QCOMPARE(countFired(trace, now), expected);
                 QCOMPARE(tally.countsAt(trace, now), expected);
             }
+        }
+    }
+
+    // A trace long enough for checkpoints several ticks apart: counting from the nearest
+    // checkpoint gives countFired() at every tick, and a tally that jumps through them agrees.
+    void checkpointsCountLikeAWalk()
+    {
+        using testing::Job;
+        Program chatty;
+        for (int i = 0; i < 300; ++i) {
+            chatty.push_back(Op::cpu(1 + i % 4));
+            chatty.push_back(Op::io(2 + i % 3));
+        }
+        Simulator sim(testing::makeWorkload({Job{0, chatty}, Job{0, {Op::cpu(900)}}, Job{7, chatty},
+                                                Job{40, {Op::cpu(700)}}, Job{90, chatty}},
+            PolicyKind::RoundRobin, 3));
+        sim.run();
+        const Trace& trace = sim.trace();
+        auto checkpoints = std::make_shared<const FiringCheckpoints>(trace);
+        QVERIFY(checkpoints->step() > 1);
+        for (Tick now = -1; now <= trace.end() + 2; ++now)
+            if (checkpoints->countsAt(trace, now) != countFired(trace, now))
+                QFAIL(qPrintable(QStringLiteral("tick %1").arg(now)));
+        TransitionTally tally;
+        tally.reset(checkpoints);
+        std::mt19937 random(11);
+        std::uniform_int_distribution<Tick> tick(0, trace.end());
+        for (int i = 0; i < 300; ++i) {
+            const Tick now = i % 3 == 0 ? tick(random) : std::max<Tick>(0, i % 2 ? trace.end() / 2 + i : i);
+            QCOMPARE(tally.countsAt(trace, now), countFired(trace, now));
         }
     }
 

@@ -7,6 +7,7 @@
 #include "tests/core/sim_helpers.h"
 #include "ui/cpuplot/cpu_plot_view.h"
 #include "ui/cpuplot/utilization_lines.h"
+#include "ui/diagram/state_diagram_view.h"
 #include "ui/document/document.h"
 #include "ui/document/job_control.h"
 #include "ui/models/event_index.h"
@@ -133,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(control.stage(), JobControl::Stage::Indexing);
         QCOMPARE(control.fraction(), 1.0);
         const std::size_t prepared = document.indexes().size();
-        QCOMPARE(prepared, std::size_t(3));
+        QCOMPARE(prepared, std::size_t(4));
 
         PlaybackController playback;
         ViewState viewState;
@@ -142,6 +143,7 @@ private Q_SLOTS:
         log.follow(&playback);
         ProcessTableModel table;
         table.follow(&playback);
+        StateDiagramView diagram(&playback, &viewState);
         playback.setDocument(&document);
         QCOMPARE(document.indexes().size(), prepared); // nothing built on the GUI thread
 

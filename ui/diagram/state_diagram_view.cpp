@@ -108,9 +108,12 @@ void StateDiagramView::onTraceChanged()
 {
     m_animation.stop();
     m_flights.clear();
-    m_tally.reset();
-    m_tick = m_playback ? m_playback->tick() : 0;
     const Trace* t = trace();
+    const Document* document = m_playback ? m_playback->document() : nullptr;
+    m_tally.reset(document ? document->indexes().get<FiringCheckpoints>(
+                                 {}, [&] { return FiringCheckpoints(document->trace()); })
+                           : nullptr);
+    m_tick = m_playback ? m_playback->tick() : 0;
     m_counts = t ? m_tally.countsAt(*t, m_tick) : TransitionCounts{};
     m_lit.reset();
     if (t)

@@ -1,6 +1,7 @@
 #include "ui/diagram/transition.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace procscope::ui {
 
@@ -144,11 +145,44 @@ TransitionCounts countFired(const Trace& trace, Tick now)
     return counts;
 }
 
+FiringCheckpoints::FiringCheckpoints(const Trace& trace)
+{
+    const Tick end = std::max<Tick>(0, trace.end());
+    m_step = end / (kCheckpoints - 1) + 1;
+    const auto n = static_cast<std::size_t>(end / m_step + 1);
+    // Each change counts from the first checkpoint at or after it; then a running sum.
+    m_counts.assign(n, TransitionCounts{});
+    forEachChange(trace, -1, std::numeric_limits<Tick>::max(), [&](ProcIndex p, std::size_t k) {
+        const Tick at = trace.track(p).at(k);
+        const auto j = static_cast<std::size_t>(at <= 0 ? 0 : (at + m_step - 1) / m_step);
+        if (j < n)
+            ++m_counts[j][static_cast<std::size_t>(classify(trace.track(p), k))];
+    });
+    for (std::size_t j = 1; j < n; ++j)
+        for (std::size_t t = 0; t < m_counts[j].size(); ++t)
+            m_counts[j][t] += m_counts[j - 1][t];
+}
+
+TransitionCounts FiringCheckpoints::countsAt(const Trace& trace, Tick now) const
+{
+    if (now < 0 || m_counts.empty())
+        return countFired(trace, now);
+    const auto j = std::min(static_cast<std::size_t>(now / m_step), m_counts.size() - 1);
+    TransitionCounts counts = m_counts[j];
+    forEachChange(trace, static_cast<Tick>(j) * m_step, now,
+        [&](ProcIndex p, std::size_t k) { ++counts[static_cast<std::size_t>(classify(trace.track(p), k))]; });
+    return counts;
+}
+
 const TransitionCounts& TransitionTally::countsAt(const Trace& trace, Tick now)
 {
     const Tick distance = now >= m_at ? now - m_at : m_at - now;
-    // Walking the steps in between costs no more than counting from zero only when they are fewer.
-    if (!m_valid || m_trace != &trace || distance > now) {
+    // Walking the steps in between costs no more than counting from zero only when they are fewer;
+    // a checkpoint is nearer than both unless the step is short.
+    const bool walk = m_valid && m_trace == &trace && distance <= now;
+    if (m_checkpoints && (!walk || distance > m_checkpoints->step())) {
+        m_counts = m_checkpoints->countsAt(trace, now);
+    } else if (!walk) {
         m_counts = countFired(trace, now);
     } else if (now > m_at) {
         forEachChange(trace, m_at, now, [&](ProcIndex p, std::size_t k) {

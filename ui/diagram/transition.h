@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -74,14 +75,39 @@ using TransitionCounts = std::array<std::int64_t, kTransitionCount>;
 // How often each transition fired in [0, now]: a walk over every change up to now.
 TransitionCounts countFired(const Trace& trace, Tick now);
 
-// countFired() kept up to date as the cursor moves: a step costs only the changes stepped over.
+// countFired() at any tick without walking the whole past: the counts at up to kCheckpoints
+// evenly spaced ticks, built in one pass over the trace (for a big file, on the worker that loads
+// it), then a binary search per process and a walk over one stretch between checkpoints.
+class FiringCheckpoints {
+public:
+    static constexpr Tick kCheckpoints = 1024;
+
+    FiringCheckpoints() = default;
+    explicit FiringCheckpoints(const Trace& trace);
+    // countFired(trace, now) for the trace these were built from.
+    TransitionCounts countsAt(const Trace& trace, Tick now) const;
+    Tick step() const { return m_step; } // ticks between checkpoints
+
+private:
+    Tick m_step = 1;
+    std::vector<TransitionCounts> m_counts; // [j]: fired in [0, j * step]
+};
+
+// countFired() kept up to date as the cursor moves: a step costs only the changes stepped over,
+// a jump (scrubbing a big trace) goes through the checkpoints when there are some.
 // reset() when the trace is replaced or truncated.
 class TransitionTally {
 public:
     const TransitionCounts& countsAt(const Trace& trace, Tick now);
-    void reset() { m_valid = false; }
+    // Forgets the trace; the checkpoints (of the new trace) may be null.
+    void reset(std::shared_ptr<const FiringCheckpoints> checkpoints = nullptr)
+    {
+        m_valid = false;
+        m_checkpoints = std::move(checkpoints);
+    }
 
 private:
+    std::shared_ptr<const FiringCheckpoints> m_checkpoints;
     TransitionCounts m_counts{};
     const Trace* m_trace = nullptr;
     Tick m_at = 0;
