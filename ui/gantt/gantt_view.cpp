@@ -18,6 +18,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <utility>
+#include <vector>
 
 namespace procscope::ui {
 
@@ -385,10 +388,22 @@ void GanttView::updateRowLabels()
 {
     const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
     int widest = metrics.horizontalAdvance(QStringLiteral("CPU 00"));
-    if (m_trace)
+    // Measuring text costs ~20 us a name: 10,000 processes would stall every new trace for
+    // 200 ms. The widest name is among the longest ones; a wider one elsewhere is elided.
+    constexpr std::size_t kMeasured = 64;
+    std::vector<std::pair<std::size_t, ProcIndex>> byLength;
+    if (m_trace) {
+        byLength.reserve(m_trace->processCount());
         for (std::size_t p = 0; p < m_trace->processCount(); ++p)
-            widest = std::max(widest, metrics.horizontalAdvance(QString::fromStdString(
-                                          m_trace->info(static_cast<ProcIndex>(p)).name)));
+            byLength.emplace_back(
+                m_trace->info(static_cast<ProcIndex>(p)).name.size(), static_cast<ProcIndex>(p));
+        const auto longest =
+            byLength.begin() + static_cast<std::ptrdiff_t>(std::min(kMeasured, byLength.size()));
+        std::nth_element(byLength.begin(), longest, byLength.end(), std::greater<>());
+        byLength.erase(longest, byLength.end());
+    }
+    for (const auto& [length, p] : byLength)
+        widest = std::max(widest, metrics.horizontalAdvance(QString::fromStdString(m_trace->info(p).name)));
     m_labelWidth = std::min(widest, metrics.averageCharWidth() * 18) + 2;
     const int labelWidth = m_labelWidth;
     const QFont font = m_plot->yAxis->tickLabelFont();
