@@ -359,7 +359,7 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepE
     stopQuiz(); // the quiz asks about the document being replaced
     m_viewState.setSelectedProcess(-1);
     m_playback.setDocument(loaded.document.get());
-    m_document = std::move(loaded.document);
+    ui::Document::dispose(std::exchange(m_document, std::move(loaded.document)));
     m_text->setPlainText(loaded.ostepText.isEmpty() ? tickTableText(m_document->trace()) : loaded.ostepText);
     setWindowTitle(tr("%1 — ProcScope").arg(m_document->title()));
     const Trace& t = m_document->trace();

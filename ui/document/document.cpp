@@ -1,5 +1,7 @@
 #include "ui/document/document.h"
 
+#include <QThreadPool>
+
 namespace procscope::ui {
 
 Document::Document(Workload workload, QString title, std::optional<ostep::PyRandom> rng, QObject* parent)
@@ -16,6 +18,23 @@ Document::Document(Trace trace, QString title, QString path, QObject* parent)
 { }
 
 Document::~Document() = default;
+
+void Document::dispose(std::unique_ptr<Document> document)
+{
+    if (!document)
+        return;
+    struct Contents {
+        std::unique_ptr<Simulator> simulator;
+        std::unique_ptr<Trace> loaded;
+        TraceIndexes indexes;
+    };
+    auto contents = std::make_unique<Contents>(Contents{
+        std::move(document->m_simulator), std::move(document->m_loaded), std::move(document->m_indexes)});
+    document.reset(); // the QObject itself, on its own thread
+    // The one owner of the contents moves into the task, so they are freed on the worker.
+    QThreadPool::globalInstance()->start(
+        [contents = std::shared_ptr<Contents>(std::move(contents))]() mutable { contents.reset(); });
+}
 
 const Trace& Document::trace() const
 {
