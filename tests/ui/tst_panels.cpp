@@ -90,6 +90,7 @@ private Q_SLOTS:
     void readyQueueShowsTheFrame();
     void eventLogClickSeeks();
     void eventLogFollowsCursor();
+    void eventLogCaptionDoesNotRelayout();
     void screenshots();
 };
 
@@ -249,6 +250,59 @@ void TestPanels::eventLogFollowsCursor()
     QVERIFY(rowVisible(panel.view(), model->index(0, 0)));
     panel.setFollowCursor(true);
     QVERIFY(rowVisible(panel.view(), model->index(model->rowForTick(s.controller.tick()), 0)));
+}
+
+// Playing, the caption changes on every tick; its height only grows, so the panel is laid out
+// again only when a longer caption needs more room, never on every frame, and a new trace
+// starts small again.
+void TestPanels::eventLogCaptionDoesNotRelayout()
+{
+    Session s;
+    EventLogPanel panel(&s.controller);
+    panel.resize(700, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    struct LayoutRequests : QObject {
+        int count = 0;
+        bool eventFilter(QObject*, QEvent* event) override
+        {
+            count += event->type() == QEvent::LayoutRequest;
+            return false;
+        }
+    } requests;
+    panel.installEventFilter(&requests);
+    CaptionLabel* caption = panel.caption();
+    int tallest = 0;
+    for (Tick t = 0; t <= s.controller.lastTick(); ++t) {
+        s.controller.seek(t);
+        QCoreApplication::processEvents();
+        QVERIFY(caption->text().startsWith(QStringLiteral("Tick %1").arg(t)));
+        QVERIFY(caption->height() >= tallest); // never shrinks while playing
+        tallest = caption->height();
+    }
+    QVERIFY(tallest > caption->fontMetrics().height() * 2); // some ticks needed several lines
+    // Second pass: every caption already fits, so no layout pass at all.
+    requests.count = 0;
+    for (Tick t = 0; t <= s.controller.lastTick(); ++t) {
+        s.controller.seek(t);
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(requests.count, 0);
+    QCOMPARE(caption->height(), tallest);
+    // Every line it shows fits in it, and it takes at most a third of the panel.
+    QVERIFY(caption->shownLines() * caption->fontMetrics().lineSpacing() <= caption->height());
+    QVERIFY(caption->height() <= panel.height() / 3 + 12);
+    QCOMPARE(caption->shownLines(),
+        std::min(static_cast<int>(caption->text().count(QLatin1Char('\n'))) + 1, caption->maximumLines()));
+    // A new trace: as tall as its text again (here one line: a tick when nothing happens).
+    Tick quiet = 0;
+    while (quiet < s.controller.lastTick() &&
+           (s.controller.seek(quiet), caption->text().contains(QLatin1Char('\n'))))
+        ++quiet;
+    QCOMPARE(caption->shownLines(), 1);
+    caption->shrinkToFit();
+    QCoreApplication::processEvents();
+    QVERIFY(caption->height() < tallest);
 }
 
 void TestPanels::screenshots()

@@ -1,14 +1,16 @@
 #include "ui/panels/event_log_panel.h"
 
 #include "ui/models/event_log_model.h"
+#include "ui/panels/caption_label.h"
 #include "ui/panels/event_log_view.h"
 #include "ui/panels/panel_style.h"
 #include "ui/playback/playback_controller.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
-#include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace procscope::ui {
 
@@ -17,7 +19,7 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
     , m_controller(controller)
     , m_model(new EventLogModel(this))
     , m_view(new EventLogView(this))
-    , m_caption(new QLabel(this))
+    , m_caption(new CaptionLabel(this))
     , m_follow(new QCheckBox(tr("Follow the cursor"), this))
 {
     setObjectName(QStringLiteral("eventLogPanel"));
@@ -32,10 +34,6 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
     header->resizeSection(EventLogModel::Who, digit * 14);
     header->resizeSection(EventLogModel::Change, digit * 24);
 
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::PlainText);
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_caption->setMargin(6);
     m_follow->setChecked(true);
 
     auto* layout = new QVBoxLayout(this);
@@ -46,6 +44,7 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
 
     m_model->follow(controller); // first, so the model has moved when cursorMoved() runs
     connect(controller, &PlaybackController::tickChanged, this, &EventLogPanel::cursorMoved);
+    connect(m_model, &QAbstractItemModel::modelReset, m_caption, &CaptionLabel::shrinkToFit);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogPanel::cursorMoved);
     connect(m_view, &EventLogView::clicked, this, &EventLogPanel::seekToRow);
     connect(m_view, &EventLogView::activated, this, &EventLogPanel::seekToRow);
@@ -54,6 +53,14 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
             cursorMoved();
     });
     cursorMoved();
+}
+
+// The caption takes at most a third of the panel: the table stays the main thing.
+void EventLogPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_caption->setMaximumLines(
+        std::max(2, height() / 3 / std::max(1, m_caption->fontMetrics().lineSpacing())));
 }
 
 bool EventLogPanel::followsCursor() const

@@ -5,13 +5,13 @@
 #pragma once
 
 #include "core/trace/trace.h"
+#include "ui/panels/caption_label.h"
 #include "ui/style/state_colors.h"
 
 #include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
-class QLabel;
 
 namespace procscope::ui {
 
@@ -27,13 +27,16 @@ public:
 
     EventLogView* view() const { return m_view; }
     EventLogModel* model() const { return m_model; }
-    QLabel* caption() const { return m_caption; }
+    CaptionLabel* caption() const { return m_caption; }
     bool followsCursor() const;
     void setFollowCursor(bool follow);
     void setStatePalette(Palette palette);
 
     // At most this many events are listed in the caption; the rest are counted.
     static constexpr int kCaptionLines = 6;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void cursorMoved();
@@ -43,7 +46,7 @@ private:
     QPointer<PlaybackController> m_controller;
     EventLogModel* m_model;
     EventLogView* m_view;
-    QLabel* m_caption;
+    CaptionLabel* m_caption;
     QCheckBox* m_follow;
     bool m_seekingFromLog = false; // the user clicked an event: keep the table where it is
 };

@@ -4,12 +4,15 @@
 #include "ui/playback/playback_controller.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace procscope::ui {
 
@@ -44,8 +47,6 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
         layout->addWidget(b);
 
     m_tick = new QLabel(this);
-    m_tick->setMinimumWidth(
-        m_tick->fontMetrics().horizontalAdvance(QStringLiteral("tick 0000000 / 0000000")));
     QFont bold = m_tick->font();
     bold.setBold(true);
     m_tick->setFont(bold);
@@ -86,6 +87,13 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
     refresh();
 }
 
+void PlaybackBar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && m_tick && m_scrubber && m_playback)
+        refresh();
+}
+
 void PlaybackBar::refresh()
 {
     const QSignalBlocker block(m_scrubber);
@@ -95,7 +103,16 @@ void PlaybackBar::refresh()
     m_scrubber->setValue(
         static_cast<int>(std::min<Tick>(m_playback->tick(), std::numeric_limits<int>::max())));
     const bool ns = m_playback->document() && m_playback->document()->trace().meta.timeUnit == "ns";
-    m_tick->setText(tr("%1 %2 / %3").arg(ns ? tr("ns") : tr("tick")).arg(m_playback->tick()).arg(last));
+    const QString unit = ns ? tr("ns") : tr("tick");
+    m_tick->setText(tr("%1 %2 / %3").arg(unit).arg(m_playback->tick()).arg(last));
+    // A label of fixed size changes its text without laying the bar out again on every frame.
+    const QFontMetrics metrics = m_tick->fontMetrics();
+    const QSize fixed(std::max(metrics.horizontalAdvance(tr("%1 %2 / %3").arg(unit).arg(last).arg(last)),
+                          metrics.horizontalAdvance(QStringLiteral("tick 0000000 / 0000000"))) +
+                          4,
+        m_tick->sizeHint().height());
+    if (m_tick->minimumSize() != fixed || m_tick->maximumSize() != fixed)
+        m_tick->setFixedSize(fixed);
 }
 
 } // namespace procscope::ui

@@ -21,14 +21,17 @@ public:
 
     QSlider* scrubber() const { return m_scrubber; }
 
+protected:
+    void changeEvent(QEvent* event) override; // a new font: the tick label's size again
+
 private:
     void refresh();
 
     PlaybackController* m_playback;
     QToolButton* m_play;
-    QSlider* m_scrubber;
+    QSlider* m_scrubber = nullptr;
     QDoubleSpinBox* m_speed;
-    QLabel* m_tick;
+    QLabel* m_tick = nullptr;
 };
 
 } // namespace procscope::ui
