@@ -31,6 +31,9 @@ ProcessTreeView::ProcessTreeView(PlaybackController* controller, ViewState* view
     setRootIsDecorated(false);
     setIndentation(QFontMetrics(font()).horizontalAdvance(QStringLiteral("0000")));
     header()->setStretchLastSection(true);
+    // Fitting the name column measures this many rows around the visible ones, not all of them:
+    // with a thousand processes, measuring every name took a whole playback frame.
+    header()->setResizeContentsPrecision(100);
     fitRowsToFont(this);
 
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -50,8 +53,19 @@ void ProcessTreeView::setStatePalette(Palette palette)
     m_model->setPalette(palette);
 }
 
+void ProcessTreeView::showEvent(QShowEvent* event)
+{
+    QTreeView::showEvent(event);
+    if (m_fitPending)
+        fitColumns();
+}
+
 void ProcessTreeView::fitColumns()
 {
+    // Behind another tab the tree only keeps its rows; its columns are fitted once it shows.
+    m_fitPending = !isVisible();
+    if (m_fitPending)
+        return;
     resizeColumnToContents(ProcessTreeModel::Process);
     const QFontMetrics text(font());
     int stateWidth = 0;

@@ -24,6 +24,9 @@ public:
     ProcessTreeModel* treeModel() const { return m_model; }
     void setStatePalette(Palette palette);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showSelected();
     void selectionToViewState();
@@ -31,7 +34,8 @@ private:
 
     ViewState* m_viewState;
     ProcessTreeModel* m_model;
-    bool m_syncing = false; // selecting because ViewState said so (or a reset): do not echo it back
+    bool m_fitPending = false; // the tree changed while the view was hidden (another tab)
+    bool m_syncing = false;    // selecting because ViewState said so (or a reset): do not echo it back
 };
 
 } // namespace procscope::ui
