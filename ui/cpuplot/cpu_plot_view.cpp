@@ -66,6 +66,9 @@ CpuPlotView::CpuPlotView(PlaybackController* playback, ViewState* viewState, QWi
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 
+    // One paint buffer for everything: the overlay layer (QCustomPlot's own buffer for selection
+    // rectangles, unused here) would cost another full-size blend every replot.
+    m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     // The cursor is drawn over the lines.
     m_plot->addLayer(QStringLiteral("cursor"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     m_cursorLine = new QCPItemStraightLine(m_plot);
