@@ -5,6 +5,7 @@
 //        bench_app_window playback-repaint ...    (the same, the whole window repainted each frame)
 //        bench_app_window responsive [events | trace-file] [replace]
 //        bench_app_window scrub [events | trace-file] [seeks]
+//        bench_app_window cancel [events | trace-file] [delay-ms]
 //        bench_app_window generate [events] DIR   (writes DIR/big.json for the modes above)
 // The trace: 1,000 processes under RR (quantum 4) with a random CPU/I/O mix, fixed seed
 // 20261202, simulated until it holds the asked number of events (state changes + CPU records)
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProgressDialog>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -24,6 +26,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -93,11 +96,21 @@ int launch(const QString& path, int runs)
 // seek, then the event loop runs what the views queued (replots, updates) and paints the widgets
 // that changed. With `everything`, the whole window is repainted each frame instead (an upper
 // bound: toolbars, scroll bars and dock titles that did not change are drawn again too).
+// CPU time of the calling thread, in ms: a frame slow in wall time but not in CPU time waited for
+// the machine (another process, the hypervisor), not for ProcScope.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
 std::vector<double> frameTimes(MainWindow& window, const std::vector<Tick>& ticks, bool everything = false)
 {
     std::vector<double> ms;
     QElapsedTimer clock;
     for (const Tick t : ticks) {
+        const double cpu = threadCpuMs();
         clock.start();
         window.playback()->seek(t);
         QApplication::processEvents(); // queued replots, then the paint of what changed
@@ -106,12 +119,20 @@ std::vector<double> frameTimes(MainWindow& window, const std::vector<Tick>& tick
         else
             QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
         ms.push_back(double(clock.nsecsElapsed()) / 1e6);
+        if (ms.back() > 1000.0 / 60.0 && qEnvironmentVariableIsSet("BENCH_SLOW_FRAMES")) {
+            timespec now{};
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            std::printf("  slow frame %zu: %.1f ms wall, %.1f ms CPU, ended at %.6f s (monotonic)\n",
+                ms.size() - 1, ms.back(), threadCpuMs() - cpu,
+                double(now.tv_sec) + double(now.tv_nsec) / 1e9);
+        }
     }
     return ms;
 }
 
 void printFrames(const char* what, std::vector<double> ms)
 {
+
     const auto late = std::count_if(ms.begin(), ms.end(), [](double v) { return v > 1000.0 / 60.0; });
     std::sort(ms.begin(), ms.end());
     std::printf("%s, %zu frames: median %.2f ms, p95 %.2f ms, max %.2f ms, frames over 16.7 ms: %lld\n", what,
@@ -166,6 +187,42 @@ int scrub(const QString& path, int seeks)
     return 0;
 }
 
+// How quickly Cancel in the progress dialog gives the window back: the dialog's Cancel is pressed
+// `delayMs` after the open began (while loading, or later while the views are being prepared),
+// and the time until openFile() returns is the figure.
+int cancel(const QString& path, int delayMs)
+{
+    MainWindow window;
+    window.resize(1600, 900);
+    window.show();
+    QApplication::processEvents();
+    QElapsedTimer total, sinceCancel;
+    bool opened = true, pressed = false;
+    QString stage;
+    QTimer::singleShot(0, &window, [&] {
+        total.start();
+        QTimer::singleShot(delayMs, &window, [&] {
+            if (auto* dialog = window.findChild<QProgressDialog*>()) {
+                stage = dialog->labelText().section(QLatin1Char('\n'), 1);
+                sinceCancel.start();
+                pressed = true;
+                dialog->cancel();
+            }
+        });
+        opened = window.openFile(path);
+        QCoreApplication::quit();
+    });
+    QApplication::exec();
+    if (!pressed) {
+        std::printf("the open finished before %d ms: nothing to cancel\n", delayMs);
+        return 1;
+    }
+    std::printf("cancel pressed %d ms after the open began (%s): the window was back %.1f ms later; %s\n",
+        delayMs, stage.isEmpty() ? "loading" : qPrintable(stage), double(sinceCancel.nsecsElapsed()) / 1e6,
+        opened ? "the document was opened anyway" : "the previous document stayed");
+    return 0;
+}
+
 // A number of events to generate, or a trace file already written (a 10M-event trace takes half a
 // minute to generate).
 QString traceArgument(const QTemporaryDir& dir, int argc, char** argv)
@@ -174,6 +231,17 @@ QString traceArgument(const QTemporaryDir& dir, int argc, char** argv)
     bool number = false;
     const auto events = arg.toULongLong(&number);
     return number ? writeBigTrace(dir.path(), events) : arg;
+}
+
+// Peak resident memory of this process so far, in MB (Linux; 0 elsewhere).
+double peakRssMb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    return 0;
 }
 
 // How long the GUI thread stops answering while a big trace opens the way File > Open opens it
@@ -225,8 +293,9 @@ int responsive(const QString& path, bool replace)
     const auto over = std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 50.0; });
     std::printf("open with progress: %.0f ms; GUI thread longest stall %.1f ms (ended %.0f ms after the "
                 "open began), p99 %.1f ms, stalls over 50 ms: %lld of %zu timer shots\n",
-        openMs, worst, worstAt, gaps.empty() ? 0.0 : gaps[gaps.size() * 99 / 100], static_cast<long long>(over),
-        gaps.size());
+        openMs, worst, worstAt, gaps.empty() ? 0.0 : gaps[gaps.size() * 99 / 100],
+        static_cast<long long>(over), gaps.size());
+    std::printf("peak resident memory of the process: %.0f MB\n", peakRssMb());
     return 0;
 }
 
@@ -248,6 +317,8 @@ int main(int argc, char** argv)
         return writeBigTrace(QString::fromLocal8Bit(argv[3]), std::stoul(argv[2])).isEmpty() ? 1 : 0;
     if (mode == QLatin1String("responsive"))
         return responsive(traceArgument(dir, argc, argv), argc > 3 && std::string(argv[3]) == "replace");
+    if (mode == QLatin1String("cancel"))
+        return cancel(traceArgument(dir, argc, argv), argc > 3 ? std::atoi(argv[3]) : 1000);
     if (mode == QLatin1String("scrub"))
         return scrub(traceArgument(dir, argc, argv), argc > 3 ? std::atoi(argv[3]) : 200);
     const int frames = argc > 2 ? std::atoi(argv[2]) : 600;
