@@ -225,7 +225,8 @@ std::string LoadError::toString() const
     return s + message;
 }
 
-std::optional<LoadError> readTextFile(const std::string& path, std::string& text, std::size_t maxBytes)
+std::optional<LoadError> readTextFile(const std::string& path, std::string& text, std::size_t maxBytes,
+    const std::function<bool(std::uint64_t, std::uint64_t)>& progress)
 {
     namespace fs = std::filesystem;
     try {
@@ -250,9 +251,26 @@ std::optional<LoadError> readTextFile(const std::string& path, std::string& text
             return LoadError{path, {}, 0, 0,
                 std::string("cannot open: ") + (errno ? std::strerror(errno) : "unknown error")};
         std::string content;
-        content.resize(static_cast<std::size_t>(ec ? 0 : size));
-        in.read(content.data(), static_cast<std::streamsize>(content.size()));
-        content.resize(static_cast<std::size_t>(in.gcount()));
+        const auto expected = static_cast<std::size_t>(ec ? 0 : size);
+        content.reserve(expected);
+        // In chunks, each zero-filled and read only when its turn comes, so that a cancel is
+        // answered within a few milliseconds even for a file of hundreds of MB.
+        constexpr std::size_t kChunk = std::size_t{8} << 20;
+        std::size_t done = 0;
+        while (done < expected) {
+            const std::size_t want = std::min(kChunk, expected - done);
+            content.resize(done + want);
+            in.read(content.data() + done, static_cast<std::streamsize>(want));
+            done += static_cast<std::size_t>(in.gcount());
+            if (static_cast<std::size_t>(in.gcount()) < want)
+                break;
+            if (progress && !progress(done, expected)) {
+                LoadError cancelled{path, {}, 0, 0, "loading cancelled"};
+                cancelled.cancelled = true;
+                return cancelled;
+            }
+        }
+        content.resize(done);
         // The size may have changed since; read whatever follows, within the limit.
         char buffer[4096];
         while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {

@@ -5,6 +5,8 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +31,11 @@ inline constexpr std::size_t kMaxJsonFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxJsonDepth = 256;
 
 // The whole content of a regular file. Missing, unreadable and too large files and directories
-// are errors, never exceptions.
-std::optional<LoadError> readTextFile(
-    const std::string& path, std::string& text, std::size_t maxBytes = kMaxJsonFileBytes);
+// are errors, never exceptions. A big file is read in chunks, calling `progress` (bytes read, file
+// size) after each; when it returns false the read stops with a cancelled LoadError.
+std::optional<LoadError> readTextFile(const std::string& path, std::string& text,
+    std::size_t maxBytes = kMaxJsonFileBytes,
+    const std::function<bool(std::uint64_t done, std::uint64_t total)>& progress = {});
 
 // Parses `text` as one JSON value, strictly: UTF-8 only (a BOM is skipped), no NUL bytes, no
 // duplicate keys, no comments, nesting at most kMaxJsonDepth. Never throws.

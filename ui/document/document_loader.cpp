@@ -96,7 +96,7 @@ Loaded trace(const std::string& text, const QString& path, JobControl* control)
 Loaded loadFile(const QString& path, JobControl* control)
 {
     std::string text;
-    if (auto error = readTextFile(path.toStdString(), text, kMaxTraceFileBytes))
+    if (auto error = readTextFile(path.toStdString(), text, kMaxTraceFileBytes, progressOf(control)))
         return failed(*error);
     if (control && control->cancelled())
         return {};
