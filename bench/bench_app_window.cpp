@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -206,7 +207,8 @@ int cancel(const QString& path, int delayMs)
                 stage = dialog->labelText().section(QLatin1Char('\n'), 1);
                 sinceCancel.start();
                 pressed = true;
-                dialog->cancel();
+                if (auto* button = dialog->findChild<QPushButton*>())
+                    button->click(); // what the user does (QProgressDialog::cancel() only hides it)
             }
         });
         opened = window.openFile(path);
