@@ -30,9 +30,10 @@ void CaptionLabel::setText(const QString& text)
 
 void CaptionLabel::shrinkToFit()
 {
-    m_height = 0;
-    grow();
-    updateGeometry();
+    const int before = m_height;
+    m_height = heightFor(shownLines());
+    if (m_height != before)
+        updateGeometry();
 }
 
 void CaptionLabel::setMaximumLines(int lines)

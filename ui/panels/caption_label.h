@@ -3,8 +3,8 @@
 // whole panel lay itself out again on every change (a tenth of a playback frame); this label only
 // repaints. Each line of the text is one line on screen, elided to the width (the tooltip has it
 // all), at most maximumLines() of them. The height only grows, to the most lines it has needed,
-// so the table above it does not jump up and down while the cursor moves; shrinkToFit() starts
-// again (a new trace).
+// so the table above it does not jump up and down while the cursor moves; shrinkToFit() fits it
+// to its text again (the cursor has come to rest, a new trace).
 #pragma once
 
 #include <QString>

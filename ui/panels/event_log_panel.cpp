@@ -42,6 +42,13 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_caption);
 
+    // While the cursor moves (playing, scrubbing) the caption only grows; once it rests, the
+    // caption fits its text again.
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(kSettleMs);
+    connect(&m_settle, &QTimer::timeout, m_caption, &CaptionLabel::shrinkToFit);
+    connect(controller, &PlaybackController::tickChanged, &m_settle, qOverload<>(&QTimer::start));
+
     m_model->follow(controller); // first, so the model has moved when cursorMoved() runs
     connect(controller, &PlaybackController::tickChanged, this, &EventLogPanel::cursorMoved);
     connect(m_model, &QAbstractItemModel::modelReset, m_caption, &CaptionLabel::shrinkToFit);

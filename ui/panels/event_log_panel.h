@@ -9,6 +9,7 @@
 #include "ui/style/state_colors.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -34,6 +35,8 @@ public:
 
     // At most this many events are listed in the caption; the rest are counted.
     static constexpr int kCaptionLines = 6;
+    // How long the cursor rests before the caption shrinks to its text.
+    static constexpr int kSettleMs = 400;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -48,6 +51,7 @@ private:
     EventLogView* m_view;
     CaptionLabel* m_caption;
     QCheckBox* m_follow;
+    QTimer m_settle;               // the cursor has rested: the caption may shrink to its text
     bool m_seekingFromLog = false; // the user clicked an event: keep the table where it is
 };
 
