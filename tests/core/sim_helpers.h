@@ -1,16 +1,33 @@
 // Small helpers shared by the engine tests: build a workload in a line, run it, read results.
 #pragma once
 
+#include "core/io/workload_json.h"
 #include "core/metrics/metrics.h"
 #include "core/model/workload.h"
 #include "core/sim/simulator.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace testing {
 
 using namespace procscope;
+
+#ifdef PROCSCOPE_TEST_DATA
+// A workload bundled under traces/ ("demo.json"); a test cannot go on without it.
+inline Workload bundledWorkload(const std::string& name)
+{
+    auto result = readWorkload(std::string(PROCSCOPE_TEST_DATA "/../../traces/") + name);
+    if (const auto* error = std::get_if<LoadError>(&result)) {
+        std::fprintf(stderr, "%s: %s\n", name.c_str(), error->toString().c_str());
+        std::abort();
+    }
+    return std::get<Workload>(std::move(result));
+}
+#endif
 
 struct Job {
     Tick arrival;

@@ -32,10 +32,7 @@ using S = ProcessState;
 
 Workload demoWorkload()
 {
-    auto result = readWorkload(PROCSCOPE_TEST_DATA "/../../traces/demo.json");
-    if (const auto* error = std::get_if<LoadError>(&result))
-        qFatal("demo.json: %s", error->message.c_str());
-    return std::get<Workload>(std::move(result));
+    return testing::bundledWorkload("demo.json");
 }
 
 // Two CPUs, a context-switch cost, two FIFO devices (so I/O waits overlap and queue), fork/wait.

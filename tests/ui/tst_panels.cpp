@@ -4,6 +4,7 @@
 // With PROCSCOPE_SCREENSHOTS=<directory> set, screenshots() saves each panel with the demo at a few
 // ticks (for looking at, not compared).
 #include "core/io/workload_json.h"
+#include "tests/core/sim_helpers.h"
 #include "ui/document/document.h"
 #include "ui/models/event_log_model.h"
 #include "ui/models/process_table_model.h"
@@ -33,10 +34,7 @@ namespace {
 
 Workload loadWorkload(const char* name)
 {
-    auto result = readWorkload(std::string(PROCSCOPE_TEST_DATA "/../../traces/") + name);
-    if (const auto* error = std::get_if<LoadError>(&result))
-        qFatal("%s: %s", name, error->message.c_str());
-    return std::get<Workload>(std::move(result));
+    return testing::bundledWorkload(name);
 }
 
 struct Session {

@@ -39,10 +39,7 @@ using T = Transition;
 
 Workload demoWorkload()
 {
-    auto result = readWorkload(PROCSCOPE_TEST_DATA "/../../traces/demo.json");
-    if (const auto* error = std::get_if<LoadError>(&result))
-        qFatal("demo.json: %s", error->message.c_str());
-    return std::get<Workload>(std::move(result));
+    return testing::bundledWorkload("demo.json");
 }
 
 // Two CPUs with a context-switch cost, MLFQ with a boost, two FIFO devices, fork and wait.

@@ -30,10 +30,7 @@ namespace {
 
 Workload demoWorkload()
 {
-    auto result = readWorkload(PROCSCOPE_TEST_DATA "/../../traces/demo.json");
-    if (const auto* error = std::get_if<LoadError>(&result))
-        qFatal("demo.json: %s", error->message.c_str());
-    return std::get<Workload>(std::move(result));
+    return testing::bundledWorkload("demo.json");
 }
 
 bool sameSamples(const CursorSamples& a, const CursorSamples& b)

@@ -32,10 +32,7 @@ namespace {
 
 Workload forkWaitWorkload()
 {
-    auto result = readWorkload(PROCSCOPE_TEST_DATA "/../../traces/fork-wait.json");
-    if (const auto* error = std::get_if<LoadError>(&result))
-        qFatal("fork-wait.json: %s", error->message.c_str());
-    return std::get<Workload>(std::move(result));
+    return testing::bundledWorkload("fork-wait.json");
 }
 
 Workload threeJobs()
