@@ -42,6 +42,15 @@ EventLogView::EventLogView(QWidget* parent)
     updateGeometries();
 }
 
+// QWidget's destructor hides the children, and the header reports its new geometry: by then this
+// view is only a QWidget, so nothing of it may be called back.
+EventLogView::~EventLogView()
+{
+    m_header->disconnect(this);
+    if (m_model)
+        m_model->disconnect(this);
+}
+
 void EventLogView::setModel(QAbstractItemModel* model)
 {
     if (model == m_model)

@@ -29,6 +29,7 @@ class EventLogView : public QAbstractScrollArea {
 
 public:
     explicit EventLogView(QWidget* parent = nullptr);
+    ~EventLogView() override;
 
     void setModel(QAbstractItemModel* model);
     QAbstractItemModel* model() const { return m_model; }
