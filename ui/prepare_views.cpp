@@ -18,9 +18,14 @@ void prepareViews(const Document& document, JobControl* control)
         control->setStage(JobControl::Stage::Indexing);
     if (!next(0))
         return;
-    indexes.get<std::vector<EventRef>>({}, [&] { return buildEventIndex(trace); });
-    if (!next(1))
-        return;
+    // The longest of them (a sort of every event): it looks at the cancel flag as it goes, and a
+    // cancelled build is not kept.
+    if (!indexes.find<std::vector<EventRef>>({})) {
+        auto events = buildEventIndex(trace, [control] { return !control || !control->cancelled(); });
+        if (!next(1))
+            return;
+        indexes.get<std::vector<EventRef>>({}, [&] { return std::move(events); });
+    }
     const std::size_t samples = UtilizationSeries::kDefaultMaxSamples;
     indexes.get<UtilizationLines>(
         utilizationLinesKey(samples, 0), [&] { return buildUtilizationLines(trace, samples, 0); });

@@ -21,6 +21,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+#include <random>
+#include <tuple>
 #include <variant>
 
 using namespace procscope;
@@ -100,6 +103,42 @@ private Q_SLOTS:
         indexes.clear();
         QVERIFY(indexes.find<int>("a") == nullptr);
         QCOMPARE(*a, 1); // a view still holding it keeps it
+    }
+
+    // The event index is sorted in blocks merged pairwise (so a cancel is seen between steps):
+    // the same order as one sort, for any block size and length.
+    void blockSortIsASort()
+    {
+        std::mt19937 random(5);
+        for (const std::size_t n : {0, 1, 2, 7, 8, 9, 100, 1000, 4097})
+            for (const std::size_t block : {1, 3, 8, 64, 5000}) {
+                std::vector<EventRef> entries;
+                for (std::size_t i = 0; i < n; ++i)
+                    entries.push_back(
+                        EventRef{static_cast<Tick>(random() % 50), static_cast<std::uint32_t>(random() % 4),
+                            static_cast<std::uint32_t>(random() % 1000)});
+                std::vector<EventRef> expected = entries;
+                std::sort(expected.begin(), expected.end(), [](const EventRef& a, const EventRef& b) {
+                    return std::tie(a.at, a.key, a.record) < std::tie(b.at, b.key, b.record);
+                });
+                QVERIFY(sortEventRefs(entries, {}, block));
+                QVERIFY2(entries == expected, qPrintable(QStringLiteral("n %1, block %2").arg(n).arg(block)));
+            }
+        // Stopped: false, and asked no more.
+        std::vector<EventRef> entries(100);
+        int asked = 0;
+        QVERIFY(!sortEventRefs(
+            entries, [&] { return ++asked < 3; }, 10));
+        QCOMPARE(asked, 3);
+    }
+
+    // An event index whose build was cancelled is empty, never half sorted.
+    void cancelledEventIndexIsEmpty()
+    {
+        Document document(demoWorkload(), QStringLiteral("demo"));
+        document.simulateAll();
+        QVERIFY(buildEventIndex(document.trace(), [] { return false; }).empty());
+        QVERIFY(!buildEventIndex(document.trace(), [] { return true; }).empty());
     }
 
     // The document forgets its indexes whenever its trace changes.

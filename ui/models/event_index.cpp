@@ -1,6 +1,7 @@
 #include "ui/models/event_index.h"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 namespace procscope::ui {
@@ -256,7 +257,30 @@ private:
 
 } // namespace
 
-std::vector<EventRef> buildEventIndex(const Trace& trace)
+bool sortEventRefs(std::vector<EventRef>& entries, const std::function<bool()>& keepGoing, std::size_t block)
+{
+    const auto less = [](const EventRef& a, const EventRef& b) {
+        return std::tie(a.at, a.key, a.record) < std::tie(b.at, b.key, b.record);
+    };
+    block = std::max<std::size_t>(1, block);
+    const auto at = [&](std::size_t i) {
+        return entries.begin() + static_cast<std::ptrdiff_t>(std::min(i, entries.size()));
+    };
+    for (std::size_t from = 0; from < entries.size(); from += block) {
+        if (keepGoing && !keepGoing())
+            return false;
+        std::sort(at(from), at(from + block), less);
+    }
+    for (std::size_t width = block; width < entries.size(); width *= 2)
+        for (std::size_t from = 0; from + width < entries.size(); from += 2 * width) {
+            if (keepGoing && !keepGoing())
+                return false;
+            std::inplace_merge(at(from), at(from + width), at(from + 2 * width), less);
+        }
+    return true;
+}
+
+std::vector<EventRef> buildEventIndex(const Trace& trace, const std::function<bool()>& keepGoing)
 {
     std::vector<EventRef> entries;
     std::size_t total = trace.stateChangeCount() + trace.events().size();
@@ -280,11 +304,17 @@ std::vector<EventRef> buildEventIndex(const Trace& trace)
         if (events[i].at <= end)
             entries.push_back(EventRef::make(events[i].at, EventKind::System, 0, i));
     // Time, then track, then the track's own order: each tick's tracks become contiguous streams.
-    std::sort(entries.begin(), entries.end(), [](const EventRef& a, const EventRef& b) {
-        return std::tie(a.at, a.key, a.record) < std::tie(b.at, b.key, b.record);
-    });
+    constexpr std::size_t kBlock = std::size_t{1} << 20;
+    if (!sortEventRefs(entries, keepGoing, kBlock))
+        return {};
     TickOrder order(trace, entries);
+    std::size_t nextCheck = kBlock;
     for (std::size_t i = 0; i < entries.size();) {
+        if (i >= nextCheck) {
+            if (keepGoing && !keepGoing())
+                return {};
+            nextCheck = i + kBlock;
+        }
         std::size_t j = i + 1;
         while (j < entries.size() && entries[j].at == entries[i].at)
             ++j;

@@ -6,6 +6,7 @@
 #include "core/trace/trace.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace procscope::ui {
@@ -35,6 +36,14 @@ static_assert(sizeof(EventRef) == 16);
 // keep their order; a CPU's decision comes after the process that held the CPU has left it, and
 // right before the dispatch it causes; otherwise processes leaving the CPU come first, then
 // reaping, boosts, arrivals and wake-ups, preemptions, decisions and dispatches.
-std::vector<EventRef> buildEventIndex(const Trace& trace);
+// By time, then track, then record: sorted in blocks of `block` entries, then merged pairwise, so
+// that keepGoing (when given) is asked between steps. False when it said stop (the entries are
+// then in no useful order).
+bool sortEventRefs(std::vector<EventRef>& entries, const std::function<bool()>& keepGoing,
+    std::size_t block = std::size_t{1} << 20);
+
+// keepGoing, when given, is asked now and then (a million entries); once it says false the build
+// stops and returns an empty index.
+std::vector<EventRef> buildEventIndex(const Trace& trace, const std::function<bool()>& keepGoing = {});
 
 } // namespace procscope::ui
