@@ -182,6 +182,35 @@ class TestCpuPlot : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // On a short plot (a small window, a narrow dock) the axes' titles would be cut at both ends
+    // and the tick labels would run into each other: titles go, ticks thin out, and come back.
+    void axesFitTheHeight()
+    {
+        Fixture f(demoWorkload());
+        CpuPlotView view(&f.playback, &f.viewState);
+        const auto step = [](QCPAxis* axis) {
+            return qSharedPointerDynamicCast<QCPAxisTickerFixed>(axis->ticker())->tickStep();
+        };
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("busy %"));
+        QVERIFY(view.plot()->yAxis2->label().startsWith(QStringLiteral("ready queue")));
+        QCOMPARE(step(view.plot()->yAxis), 25.0);
+        view.resize(1000, view.height() - view.plot()->height() + 60);
+        QCoreApplication::processEvents();
+        QVERIFY(view.plot()->height() <= 110); // QCustomPlot keeps a minimum of about 100 px
+        QVERIFY(view.plot()->yAxis->label().isEmpty());
+        QVERIFY(view.plot()->yAxis2->label().isEmpty());
+        QVERIFY(step(view.plot()->yAxis) > 25.0);
+        const QCPRange ready = view.plot()->yAxis2->range();
+        QVERIFY(ready.upper / step(view.plot()->yAxis2) <= 2.0 + 1e-9);
+        view.resize(1000, 500);
+        QCoreApplication::processEvents();
+        QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("busy %"));
+        QCOMPARE(step(view.plot()->yAxis), 25.0);
+    }
+
     void byHand()
     {
         const Trace trace = handTrace();

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace procscope::ui {
 
@@ -58,7 +59,7 @@ CpuPlotView::CpuPlotView(PlaybackController* playback, ViewState* viewState, QWi
     ticker->setTickStep(25);
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis->setLabel(tr("busy %"));
+    m_yLabel = tr("busy %");
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
     m_plot->xAxis->setRange(0, 1);
@@ -167,25 +168,12 @@ void CpuPlotView::rebuildGraphs()
         m_perCpu.push_back(graph(m_plot->yAxis, samples));
     m_ready = graph(m_plot->yAxis2, lines.ready);
     m_ready->setLineStyle(lines.exactReady ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
-    m_plot->yAxis2->setLabel(lines.exactReady ? tr("ready queue") : tr("ready queue (mean)"));
+    m_y2Label = lines.exactReady ? tr("ready queue") : tr("ready queue (mean)");
     m_io = graph(m_plot->yAxis, lines.io);
     m_cpu = graph(m_plot->yAxis, lines.cpu);
 
-    // Whole processes, in the smallest step of 1, 2 or 5 times a power of ten that needs at most
-    // five of them.
-    const double peak = std::max(2.0, lines.maxReady * 1.05);
-    double step = 0;
-    for (double decade = 1; step == 0; decade *= 10)
-        for (double m : {1.0, 2.0, 5.0})
-            if (step == 0 && m * decade * 5 >= peak)
-                step = m * decade;
-    const double top = std::ceil(peak / step) * step;
-    m_plot->yAxis2->setRange(0, top);
-    if (auto fixed = qSharedPointerDynamicCast<QCPAxisTickerFixed>(m_plot->yAxis2->ticker())) {
-        fixed->setTickStep(step);
-        fixed->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    }
-    applyStyle();
+    m_readyPeak = std::max(2.0, lines.maxReady * 1.05);
+    applyStyle(); // fits the axes
 }
 
 void CpuPlotView::applyStyle()
@@ -231,6 +219,42 @@ void CpuPlotView::applyStyle()
         axis->grid()->setPen(QPen(QColor(0xE3, 0xE5, 0xE8), 1));
     }
     m_plot->yAxis2->grid()->setVisible(false);
+    fitAxes();
+}
+
+// The value axes for the plot's height. Their titles run along them: on a plot too short for one
+// it would be cut at both ends ("ady queu"), so it is left out (the header above names the lines
+// anyway). Ticks stay at least one and a half label heights apart: busy % every 25, 50 or 100;
+// the ready queue in whole processes, every 1, 2 or 5 times a power of ten.
+void CpuPlotView::fitAxes()
+{
+    const QFontMetrics labels(m_plot->yAxis->labelFont());
+    const QFontMetrics tickLabels(m_plot->yAxis->tickLabelFont());
+    // A title is centred on its axis and may reach into the margins, not past the plot's edges.
+    const auto fit = [&](const QString& label) {
+        return labels.horizontalAdvance(label) <= m_plot->height() - 16 ? label : QString();
+    };
+    m_plot->yAxis->setLabel(fit(m_yLabel));
+    m_plot->yAxis2->setLabel(fit(m_y2Label));
+    const int axis = std::max(0, m_plot->height() - 3 * labels.height()); // less the x axis and margins
+    const int intervals = std::clamp(static_cast<int>(axis / (1.5 * tickLabels.height())), 1, 5);
+
+    double busyStep = 100;
+    for (const double step : {50.0, 25.0})
+        if (100 / step <= intervals)
+            busyStep = step;
+    double readyStep = 0;
+    for (double decade = 1; readyStep == 0; decade *= 10)
+        for (const double m : {1.0, 2.0, 5.0})
+            if (readyStep == 0 && m * decade * intervals >= m_readyPeak)
+                readyStep = m * decade;
+    m_plot->yAxis2->setRange(0, std::ceil(m_readyPeak / readyStep) * readyStep);
+    for (const auto& [axis, step] :
+        {std::pair{m_plot->yAxis, busyStep}, std::pair{m_plot->yAxis2, readyStep}})
+        if (auto fixed = qSharedPointerDynamicCast<QCPAxisTickerFixed>(axis->ticker())) {
+            fixed->setTickStep(step);
+            fixed->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+        }
 }
 
 void CpuPlotView::onVisibleRangeChanged()

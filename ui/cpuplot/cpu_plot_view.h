@@ -60,6 +60,7 @@ private:
     void onVisibleRangeChanged();
     void rebuildGraphs();
     void applyStyle();
+    void fitAxes();
     void updateHeader();
     const Trace* trace() const;
 
@@ -80,6 +81,8 @@ private:
     int m_shown = 0;
     Palette m_palette = Palette::Standard;
     bool m_settingRange = false;
+    QString m_yLabel, m_y2Label; // the value axes' titles, shown when they fit
+    double m_readyPeak = 2;      // the ready axis reaches at least this far
 };
 
 } // namespace procscope::ui
