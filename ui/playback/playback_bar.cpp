@@ -90,8 +90,10 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
 void PlaybackBar::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange && m_tick && m_scrubber && m_playback)
+    if (event->type() == QEvent::FontChange && m_tick && m_scrubber && m_playback) {
+        m_sizedFor.clear();
         refresh();
+    }
 }
 
 void PlaybackBar::refresh()
@@ -105,14 +107,17 @@ void PlaybackBar::refresh()
     const bool ns = m_playback->document() && m_playback->document()->trace().meta.timeUnit == "ns";
     const QString unit = ns ? tr("ns") : tr("tick");
     m_tick->setText(tr("%1 %2 / %3").arg(unit).arg(m_playback->tick()).arg(last));
-    // A label of fixed size changes its text without laying the bar out again on every frame.
+    // A label of fixed size changes its text without laying the bar out again on every frame;
+    // it is measured again only for a new trace or a new font.
+    const QString widest = tr("%1 %2 / %3").arg(unit).arg(last).arg(last);
+    if (widest == m_sizedFor)
+        return;
+    m_sizedFor = widest;
     const QFontMetrics metrics = m_tick->fontMetrics();
-    const QSize fixed(std::max(metrics.horizontalAdvance(tr("%1 %2 / %3").arg(unit).arg(last).arg(last)),
-                          metrics.horizontalAdvance(QStringLiteral("tick 0000000 / 0000000"))) +
-                          4,
-        m_tick->sizeHint().height());
-    if (m_tick->minimumSize() != fixed || m_tick->maximumSize() != fixed)
-        m_tick->setFixedSize(fixed);
+    m_tick->setFixedSize(std::max(metrics.horizontalAdvance(widest),
+                             metrics.horizontalAdvance(QStringLiteral("tick 0000000 / 0000000"))) +
+                             4,
+        metrics.height() + 2 * m_tick->margin() + 2 * m_tick->frameWidth());
 }
 
 } // namespace procscope::ui

@@ -2,6 +2,7 @@
 // step forward, next event, end, a speed box and a scrubber over the whole trace.
 #pragma once
 
+#include <QString>
 #include <QWidget>
 
 class QDoubleSpinBox;
@@ -32,6 +33,7 @@ private:
     QSlider* m_scrubber = nullptr;
     QDoubleSpinBox* m_speed;
     QLabel* m_tick = nullptr;
+    QString m_sizedFor; // the widest text the tick label was sized for
 };
 
 } // namespace procscope::ui
