@@ -18,23 +18,16 @@ void prepareViews(const Document& document, JobControl* control)
         control->setStage(JobControl::Stage::Indexing);
     if (!next(0))
         return;
-    // The longest of them (a sort of every event): it looks at the cancel flag as it goes, and a
-    // cancelled build is not kept.
-    if (!indexes.find<std::vector<EventRef>>({})) {
-        auto events = buildEventIndex(trace, [control] { return !control || !control->cancelled(); });
-        if (!next(1))
-            return;
-        indexes.get<std::vector<EventRef>>({}, [&] { return std::move(events); });
-    }
-    const std::size_t samples = UtilizationSeries::kDefaultMaxSamples;
-    indexes.get<UtilizationLines>(
-        utilizationLinesKey(samples, 0), [&] { return buildUtilizationLines(trace, samples, 0); });
+    // The longest of them (a sort of every event) looks at the cancel flag as it goes.
+    if (!eventIndexOf(indexes, trace, [control] { return !control || !control->cancelled(); }) || !next(1))
+        return;
+    utilizationLinesOf(indexes, trace, UtilizationSeries::kDefaultMaxSamples, 0);
     if (!next(2))
         return;
-    indexes.get<ProcessTimes>({}, [&] { return ProcessTimes(trace); });
+    processTimesOf(indexes, trace);
     if (!next(3))
         return;
-    indexes.get<FiringCheckpoints>({}, [&] { return FiringCheckpoints(trace); });
+    firingCheckpointsOf(indexes, trace);
     next(4);
 }
 

@@ -152,8 +152,7 @@ void CpuPlotView::rebuildGraphs()
     m_perCpu.clear();
     const Document* document = m_playback ? m_playback->document() : nullptr;
     if (document) {
-        m_lines = document->indexes().get<UtilizationLines>(utilizationLinesKey(m_maxSamples, m_window),
-            [&] { return buildUtilizationLines(document->trace(), m_maxSamples, m_window); });
+        m_lines = utilizationLinesOf(document->indexes(), document->trace(), m_maxSamples, m_window);
     } else {
         m_lines = std::make_shared<const UtilizationLines>();
     }

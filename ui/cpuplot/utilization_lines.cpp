@@ -51,4 +51,11 @@ std::string utilizationLinesKey(std::size_t maxSamples, Tick window)
     return "samples=" + std::to_string(maxSamples) + " window=" + std::to_string(window);
 }
 
+std::shared_ptr<const UtilizationLines> utilizationLinesOf(
+    TraceIndexes& indexes, const Trace& trace, std::size_t maxSamples, Tick window)
+{
+    return indexes.get<UtilizationLines>(utilizationLinesKey(maxSamples, window),
+        [&] { return buildUtilizationLines(trace, maxSamples, window); });
+}
+
 } // namespace procscope::ui

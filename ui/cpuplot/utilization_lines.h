@@ -6,8 +6,10 @@
 
 #include "ui/cpuplot/cursor_graph.h"
 #include "ui/cpuplot/utilization_series.h"
+#include "ui/document/trace_indexes.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,5 +38,8 @@ UtilizationLines buildUtilizationLines(const Trace& trace, std::size_t maxSample
 
 // The key of these lines in a document's TraceIndexes.
 std::string utilizationLinesKey(std::size_t maxSamples, Tick window);
+// The lines as kept in a document's indexes, built now when missing.
+std::shared_ptr<const UtilizationLines> utilizationLinesOf(
+    TraceIndexes& indexes, const Trace& trace, std::size_t maxSamples, Tick window);
 
 } // namespace procscope::ui

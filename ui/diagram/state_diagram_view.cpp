@@ -110,9 +110,7 @@ void StateDiagramView::onTraceChanged()
     m_flights.clear();
     const Trace* t = trace();
     const Document* document = m_playback ? m_playback->document() : nullptr;
-    m_tally.reset(document ? document->indexes().get<FiringCheckpoints>(
-                                 {}, [&] { return FiringCheckpoints(document->trace()); })
-                           : nullptr);
+    m_tally.reset(document ? firingCheckpointsOf(document->indexes(), document->trace()) : nullptr);
     m_tick = m_playback ? m_playback->tick() : 0;
     m_counts = t ? m_tally.countsAt(*t, m_tick) : TransitionCounts{};
     m_lit.reset();

@@ -199,4 +199,9 @@ const TransitionCounts& TransitionTally::countsAt(const Trace& trace, Tick now)
     return m_counts;
 }
 
+std::shared_ptr<const FiringCheckpoints> firingCheckpointsOf(TraceIndexes& indexes, const Trace& trace)
+{
+    return indexes.get<FiringCheckpoints>({}, [&] { return FiringCheckpoints(trace); });
+}
+
 } // namespace procscope::ui

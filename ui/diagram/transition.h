@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/trace/trace.h"
+#include "ui/document/trace_indexes.h"
 
 #include <array>
 #include <cstdint>
@@ -92,6 +93,9 @@ private:
     Tick m_step = 1;
     std::vector<TransitionCounts> m_counts; // [j]: fired in [0, j * step]
 };
+
+// The trace's checkpoints as kept in its document's indexes, built now when missing.
+std::shared_ptr<const FiringCheckpoints> firingCheckpointsOf(TraceIndexes& indexes, const Trace& trace);
 
 // countFired() kept up to date as the cursor moves: a step costs only the changes stepped over,
 // a jump (scrubbing a big trace) goes through the checkpoints when there are some.

@@ -325,4 +325,15 @@ std::vector<EventRef> buildEventIndex(const Trace& trace, const std::function<bo
     return entries;
 }
 
+std::shared_ptr<const std::vector<EventRef>> eventIndexOf(
+    TraceIndexes& indexes, const Trace& trace, const std::function<bool()>& keepGoing)
+{
+    if (auto found = indexes.find<std::vector<EventRef>>({}))
+        return found;
+    auto events = buildEventIndex(trace, keepGoing);
+    if (keepGoing && !keepGoing())
+        return nullptr;
+    return indexes.get<std::vector<EventRef>>({}, [&] { return std::move(events); });
+}
+
 } // namespace procscope::ui

@@ -4,9 +4,11 @@
 #pragma once
 
 #include "core/trace/trace.h"
+#include "ui/document/trace_indexes.h"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace procscope::ui {
@@ -45,5 +47,10 @@ bool sortEventRefs(std::vector<EventRef>& entries, const std::function<bool()>& 
 // keepGoing, when given, is asked now and then (a million entries); once it says false the build
 // stops and returns an empty index.
 std::vector<EventRef> buildEventIndex(const Trace& trace, const std::function<bool()>& keepGoing = {});
+
+// The trace's event index as kept in its document's indexes, built now when missing. A build that
+// keepGoing stops keeps nothing and returns null.
+std::shared_ptr<const std::vector<EventRef>> eventIndexOf(
+    TraceIndexes& indexes, const Trace& trace, const std::function<bool()>& keepGoing = {});
 
 } // namespace procscope::ui

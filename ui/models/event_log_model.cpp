@@ -59,8 +59,7 @@ void EventLogModel::follow(PlaybackController* controller)
             return;
         }
         const Trace& trace = document->trace();
-        setTrace(&trace,
-            document->indexes().get<std::vector<EventRef>>({}, [&] { return buildEventIndex(trace); }));
+        setTrace(&trace, eventIndexOf(document->indexes(), trace));
     };
     connect(controller, &PlaybackController::traceChanged, this, reread);
     connect(

@@ -32,7 +32,7 @@ void ProcessTableModel::follow(PlaybackController* controller)
             return;
         }
         const Trace& trace = document->trace();
-        setTrace(&trace, document->indexes().get<ProcessTimes>({}, [&] { return ProcessTimes(trace); }));
+        setTrace(&trace, processTimesOf(document->indexes(), trace));
     };
     connect(controller, &PlaybackController::traceChanged, this, reread);
     connect(controller, &PlaybackController::tickChanged, this, [this](Tick now, Tick) { setTick(now); });

@@ -76,4 +76,9 @@ ProcessTimes::Times ProcessTimes::before(const Trace& trace, ProcIndex process, 
     return times;
 }
 
+std::shared_ptr<const ProcessTimes> processTimesOf(TraceIndexes& indexes, const Trace& trace)
+{
+    return indexes.get<ProcessTimes>({}, [&] { return ProcessTimes(trace); });
+}
+
 } // namespace procscope::ui

@@ -6,9 +6,11 @@
 #pragma once
 
 #include "core/trace/trace.h"
+#include "ui/document/trace_indexes.h"
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace procscope::ui {
@@ -52,5 +54,8 @@ private:
     std::vector<Tick> m_createdOrder;
     std::vector<int> m_placeOf;
 };
+
+// The trace's ProcessTimes as kept in its document's indexes, built now when missing.
+std::shared_ptr<const ProcessTimes> processTimesOf(TraceIndexes& indexes, const Trace& trace);
 
 } // namespace procscope::ui
