@@ -32,8 +32,8 @@ public:
         : m_trace(&trace)
     { }
     Tick at() const { return m_at; }
-    // The last tick that can be shown (end - 1), or 0 for an empty trace.
-    Tick last() const { return m_trace->end() > 0 ? m_trace->end() - 1 : 0; }
+    // The last tick that can be shown: the end, where every process shows its final state.
+    Tick last() const { return m_trace->end() > 0 ? m_trace->end() : 0; }
     // Moves to t, clamped to [0, last()]; returns whether the position changed.
     bool seek(Tick t);
     bool step(Tick delta) { return seek(m_at + delta); }

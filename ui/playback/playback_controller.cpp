@@ -35,7 +35,15 @@ Tick PlaybackController::lastTick() const
 {
     if (!m_document)
         return 0;
-    return std::max<Tick>(0, m_document->trace().end() - 1);
+    const Tick end = std::max<Tick>(0, m_document->trace().end());
+    return m_limit ? std::clamp<Tick>(*m_limit, 0, end) : end;
+}
+
+void PlaybackController::setLimit(std::optional<Tick> limit)
+{
+    m_limit = limit;
+    if (m_tick > lastTick())
+        seek(lastTick());
 }
 
 void PlaybackController::seek(Tick tick)

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 namespace procscope::ui {
 
 class Document;
@@ -22,7 +24,12 @@ public:
     Document* document() const { return m_document; }
 
     Tick tick() const { return m_tick; }
+    // The last tick the cursor can reach: the trace's end, the boundary after the last change,
+    // where every process shows its final state (Terminated, or Zombie if never reaped). A limit
+    // (the quiz's revealed past) can hold it earlier.
     Tick lastTick() const;
+    void setLimit(std::optional<Tick> limit);
+    std::optional<Tick> limit() const { return m_limit; }
     bool isPlaying() const { return m_timer.isActive(); }
     double speed() const { return m_speed; } // ticks per second
 
@@ -54,6 +61,7 @@ private:
 
     Document* m_document = nullptr;
     Tick m_tick = 0;
+    std::optional<Tick> m_limit;
     double m_speed = 4.0;
     double m_pending = 0.0; // fractional ticks carried between frames
     QTimer m_timer;
