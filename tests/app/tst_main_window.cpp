@@ -228,7 +228,7 @@ void TestMainWindow::opensASavedTrace()
     QVERIFY(!m_window->document()->isSimulation());
     QCOMPARE(writeTraceJson(m_window->document()->trace()), json);
     QTest::keyClick(m_window.get(), Qt::Key_End);
-    QCOMPARE(m_window->playback()->tick(), m_window->document()->trace().end() - 1);
+    QCOMPARE(m_window->playback()->tick(), m_window->document()->trace().end());
 }
 
 void TestMainWindow::cancelledJobDeliversNothing()

@@ -254,7 +254,7 @@ void TestCompare::sharedCursorMovesEveryChart()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.chartCount(), 3);
     for (int i = 0; i < view.chartCount(); ++i) {
-        QCOMPARE(view.chartPlayback(i)->lastTick(), Tick(119));
+        QCOMPARE(view.chartPlayback(i)->lastTick(), Tick(120));
         QVERIFY(view.chartTitle(i)->text().contains(view.comparison().variant(i).label));
     }
     view.playback()->seek(42);

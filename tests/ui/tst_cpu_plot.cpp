@@ -323,7 +323,8 @@ private Q_SLOTS:
         QCOMPARE(view.window(), Tick(5));
         const Trace& trace = f.document.trace();
         const UtilizationSeries s(trace);
-        for (Tick t = 0; t <= f.playback.lastTick(); ++t) {
+        // Up to the last tick with a sample; the end itself is the boundary after the run.
+        for (Tick t = 0; t < f.playback.lastTick(); ++t) {
             f.playback.seek(t);
             const std::size_t i = static_cast<std::size_t>(t);
             const QString expected = QStringLiteral("CPU %1%  I/O %2%  Ready %3")

@@ -129,9 +129,12 @@ void TestProcessTree::followsForkAndWait()
     f.controller.seek(reaped);
     QVERIFY(!f.model.indexOfProcess(quick).isValid());
     QVERIFY(!shape(f.model).contains(QStringLiteral("shell>quick")));
-    // At the last tick only the shell is left, running its last burst.
-    f.controller.toEnd();
+    // At the last tick before the end only the shell is left, running its last burst; at the end
+    // it has exited too.
+    f.controller.seek(trace.end() - 1);
     QCOMPARE(shape(f.model), QStringList{QStringLiteral(">shell")});
+    f.controller.toEnd();
+    QCOMPARE(f.controller.tick(), trace.end());
 }
 
 void TestProcessTree::matchesTraceAtEveryTick()
