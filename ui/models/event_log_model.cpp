@@ -3,6 +3,7 @@
 #include "ui/document/document.h"
 #include "ui/models/decision_text.h"
 #include "ui/playback/playback_controller.h"
+#include "ui/playback/view_state.h"
 
 #include <QColor>
 
@@ -50,9 +51,14 @@ EventLogModel::EventLogModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
 
-void EventLogModel::follow(PlaybackController* controller)
+void EventLogModel::follow(PlaybackController* controller, ViewState* viewState)
 {
-    auto reread = [this, controller] {
+    const auto limit = [this, controller, viewState] {
+        const Document* document = controller->document();
+        // Events at the cursor have happened, also the exits at the trace's end.
+        setShownEnd(viewState && document && !viewState->showFuture() ? controller->tick() + 1 : kNoEnd);
+    };
+    auto reread = [this, controller, limit] {
         const Document* document = controller->document();
         if (!document) {
             setTrace(nullptr);
@@ -60,12 +66,41 @@ void EventLogModel::follow(PlaybackController* controller)
         }
         const Trace& trace = document->trace();
         setTrace(&trace, eventIndexOf(document->indexes(), trace));
+        limit();
     };
     connect(controller, &PlaybackController::traceChanged, this, reread);
-    connect(
-        controller, &PlaybackController::tickChanged, this, [this](Tick now, Tick) { setCursorTick(now); });
+    connect(controller, &PlaybackController::tickChanged, this, [this, limit](Tick now, Tick) {
+        limit(); // rows first: the highlighted rows must exist
+        setCursorTick(now);
+    });
+    if (viewState)
+        connect(viewState, &ViewState::showFutureChanged, this, limit);
     m_cursor = controller->tick();
     reread();
+}
+
+int EventLogModel::rowsBefore(const std::vector<EventRef>& events, Tick end) const
+{
+    const auto it = std::lower_bound(
+        events.begin(), events.end(), end, [](const EventRef& e, Tick t) { return e.at < t; });
+    return static_cast<int>(it - events.begin());
+}
+
+void EventLogModel::setShownEnd(Tick end)
+{
+    if (end == m_shownEnd)
+        return;
+    m_shownEnd = end;
+    const int rows = rowsBefore(entries(), end);
+    if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    } else if (rows < m_rows) {
+        beginRemoveRows({}, rows, m_rows - 1);
+        m_rows = rows;
+        endRemoveRows();
+    }
 }
 
 void EventLogModel::setTrace(const Trace* trace, std::shared_ptr<const std::vector<EventRef>> events)
@@ -80,6 +115,7 @@ void EventLogModel::setTrace(const Trace* trace, std::shared_ptr<const std::vect
         beginResetModel();
         m_trace = trace;
         m_entries = std::move(events);
+        m_rows = rowsBefore(entries(), m_shownEnd);
         endResetModel();
         return;
     }
@@ -87,10 +123,14 @@ void EventLogModel::setTrace(const Trace* trace, std::shared_ptr<const std::vect
     const int old = rowCount();
     if (old > 0)
         Q_EMIT dataChanged(index(0, 0), index(old - 1, ColumnCount - 1));
-    if (fresh.size() > entries().size()) {
-        beginInsertRows({}, old, static_cast<int>(fresh.size()) - 1);
+    const int rows = rowsBefore(fresh, m_shownEnd);
+    if (rows > old) {
+        beginInsertRows({}, old, rows - 1);
         m_entries = std::move(events);
+        m_rows = rows;
         endInsertRows();
+    } else {
+        m_entries = std::move(events);
     }
 }
 
@@ -116,7 +156,7 @@ void EventLogModel::setPalette(Palette palette)
     if (palette == m_palette)
         return;
     m_palette = palette;
-    if (!entries().empty())
+    if (m_rows > 0)
         Q_EMIT dataChanged(index(0, Change), index(rowCount() - 1, Change), {Qt::DecorationRole});
 }
 
@@ -125,17 +165,17 @@ int EventLogModel::rowForTick(Tick tick) const
     const auto it = std::lower_bound(
         entries().begin(), entries().end(), tick, [](const EventRef& e, Tick t) { return e.at < t; });
     const auto row = static_cast<int>(it - entries().begin());
-    if (it != entries().end() && it->at == tick)
+    if (row < m_rows && it->at == tick)
         return row;
-    return row - 1;
+    return std::min(row, m_rows) - 1;
 }
 
 std::pair<int, int> EventLogModel::rowsAtTick(Tick tick) const
 {
     const auto range = std::equal_range(entries().begin(), entries().end(), EventRef{tick, 0, 0},
         [](const EventRef& a, const EventRef& b) { return a.at < b.at; });
-    return {static_cast<int>(range.first - entries().begin()),
-        static_cast<int>(range.second - entries().begin())};
+    return {std::min(m_rows, static_cast<int>(range.first - entries().begin())),
+        std::min(m_rows, static_cast<int>(range.second - entries().begin()))};
 }
 
 Tick EventLogModel::tickOfRow(int row) const
@@ -150,7 +190,7 @@ EventLogModel::Kind EventLogModel::kindOfRow(int row) const
 
 int EventLogModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(entries().size());
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int EventLogModel::columnCount(const QModelIndex& parent) const

@@ -17,6 +17,7 @@
 #include <QAbstractTableModel>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -24,6 +25,7 @@
 namespace procscope::ui {
 
 class PlaybackController;
+class ViewState;
 
 class EventLogModel : public QAbstractTableModel {
     Q_OBJECT
@@ -42,12 +44,18 @@ public:
 
     explicit EventLogModel(QObject* parent = nullptr);
 
-    void follow(PlaybackController* controller);
+    // Follows a controller (the trace and the cursor) and, when given, a view state: with the
+    // future hidden only the events before ViewState::shownEnd() are rows.
+    void follow(PlaybackController* controller, ViewState* viewState = nullptr);
     // The trace and its event index (buildEventIndex(); built here when not given).
     void setTrace(const Trace* trace, std::shared_ptr<const std::vector<EventRef>> events = nullptr);
     // Highlights the rows at this tick.
     void setCursorTick(Tick tick);
     Tick cursorTick() const { return m_cursor; }
+    // Events at or after `end` are not rows (the future, hidden); kNoEnd shows them all.
+    static constexpr Tick kNoEnd = std::numeric_limits<Tick>::max();
+    void setShownEnd(Tick end);
+    Tick shownEnd() const { return m_shownEnd; }
     void setPalette(Palette palette);
 
     // The first row at `tick`; when nothing happens at it, the last row before it (what is in effect
@@ -70,11 +78,14 @@ private:
     QString whyText(const EventRef& e) const;
     void emitRows(std::pair<int, int> rows);
     const std::vector<EventRef>& entries() const { return *m_entries; }
+    int rowsBefore(const std::vector<EventRef>& entries, Tick end) const;
 
     const Trace* m_trace = nullptr;
     // See event_index.h; shared with the document's TraceIndexes, never null.
     std::shared_ptr<const std::vector<EventRef>> m_entries = std::make_shared<const std::vector<EventRef>>();
     Tick m_cursor = 0;
+    Tick m_shownEnd = kNoEnd;
+    int m_rows = 0; // the entries before m_shownEnd
     Palette m_palette = Palette::Standard;
 };
 

@@ -14,7 +14,7 @@
 
 namespace procscope::ui {
 
-EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
+EventLogPanel::EventLogPanel(PlaybackController* controller, ViewState* viewState, QWidget* parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_model(new EventLogModel(this))
@@ -49,7 +49,7 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, QWidget* parent)
     connect(&m_settle, &QTimer::timeout, m_caption, &CaptionLabel::shrinkToFit);
     connect(controller, &PlaybackController::tickChanged, &m_settle, qOverload<>(&QTimer::start));
 
-    m_model->follow(controller); // first, so the model has moved when cursorMoved() runs
+    m_model->follow(controller, viewState); // first, so the model has moved when cursorMoved() runs
     connect(controller, &PlaybackController::tickChanged, this, &EventLogPanel::cursorMoved);
     connect(m_model, &QAbstractItemModel::modelReset, m_caption, &CaptionLabel::shrinkToFit);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogPanel::cursorMoved);

@@ -19,12 +19,17 @@ namespace procscope::ui {
 class EventLogModel;
 class EventLogView;
 class PlaybackController;
+class ViewState;
 
 class EventLogPanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit EventLogPanel(PlaybackController* controller, QWidget* parent = nullptr);
+    explicit EventLogPanel(PlaybackController* controller, QWidget* parent = nullptr)
+        : EventLogPanel(controller, nullptr, parent)
+    { }
+    // With a view state, the log lists only the events the views may show (View ▸ Show the future).
+    EventLogPanel(PlaybackController* controller, ViewState* viewState, QWidget* parent = nullptr);
 
     EventLogView* view() const { return m_view; }
     EventLogModel* model() const { return m_model; }
