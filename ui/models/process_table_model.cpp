@@ -1,5 +1,7 @@
 #include "ui/models/process_table_model.h"
 
+#include "ui/gantt/gantt_text.h"
+
 #include "ui/document/document.h"
 #include "ui/models/process_times.h"
 #include "ui/playback/playback_controller.h"
@@ -40,6 +42,21 @@ void ProcessTableModel::follow(PlaybackController* controller)
     reread();
 }
 
+QVariant ProcessTableModel::timeValue(Tick t) const
+{
+    if (!m_trace || timeUnitOf(*m_trace) == TimeUnit::Tick)
+        return static_cast<qlonglong>(t);
+    const UnitScale scale = unitScaleFor(static_cast<double>(m_trace->end()) / 10.0);
+    return QString::number(static_cast<double>(t) / scale.nanoseconds, 'f', 3);
+}
+
+QString ProcessTableModel::timeHeader(const QString& name) const
+{
+    if (!m_trace || timeUnitOf(*m_trace) == TimeUnit::Tick)
+        return name;
+    return QStringLiteral("%1 (%2)").arg(name, unitScaleFor(static_cast<double>(m_trace->end()) / 10.0).name);
+}
+
 bool ProcessTableModel::mlfq() const
 {
     return m_trace && m_trace->meta.mlfqLevels > 0;
@@ -66,6 +83,8 @@ void ProcessTableModel::setTrace(const Trace* trace, std::shared_ptr<const Proce
     }
     if (wasMlfq != mlfq())
         Q_EMIT headerDataChanged(Qt::Horizontal, Priority, Priority);
+    if (sameRows) // the unit of the time columns follows the span
+        Q_EMIT headerDataChanged(Qt::Horizontal, CpuTime, Response);
     update(true);
 }
 
@@ -190,7 +209,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     const Values& v = m_rows[static_cast<std::size_t>(index.row())];
     const ProcessInfo& info = m_trace->info(p);
     const int column = index.column();
-    auto blankable = [](Tick t) { return t < 0 ? QVariant() : QVariant(static_cast<qlonglong>(t)); };
+    auto blankable = [this](Tick t) { return t < 0 ? QVariant() : timeValue(t); };
 
     switch (role) {
     case Qt::DisplayRole:
@@ -218,7 +237,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case CpuTime:
         case ReadyTime:
         case IoTime:
-            return static_cast<qlonglong>(v.times[static_cast<std::size_t>(column - CpuTime)]);
+            return timeValue(v.times[static_cast<std::size_t>(column - CpuTime)]);
         case Turnaround:
             return blankable(v.turnaround);
         case Response:
@@ -300,15 +319,15 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
         case Priority:
             return mlfq() ? tr("Queue") : tr("Priority");
         case CpuTime:
-            return tr("CPU");
+            return timeHeader(tr("CPU"));
         case ReadyTime:
-            return tr("Ready");
+            return timeHeader(tr("Ready"));
         case IoTime:
-            return tr("I/O");
+            return timeHeader(tr("I/O"));
         case Turnaround:
-            return tr("Turnaround");
+            return timeHeader(tr("Turnaround"));
         case Response:
-            return tr("Response");
+            return timeHeader(tr("Response"));
         default:
             return {};
         }

@@ -86,6 +86,9 @@ private:
     Values valuesAt(ProcIndex process, Tick tick) const;
     void update(bool allChanged);
     bool mlfq() const;
+    // A recorded trace counts nanoseconds: its times are shown in one unit chosen from its span.
+    QVariant timeValue(Tick t) const;
+    QString timeHeader(const QString& name) const;
 
     const Trace* m_trace = nullptr;
     Tick m_tick = 0;

@@ -1,5 +1,7 @@
 #include "ui/playback/playback_bar.h"
 
+#include "ui/gantt/gantt_text.h"
+
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
 
@@ -105,11 +107,17 @@ void PlaybackBar::refresh()
     m_scrubber->setValue(
         static_cast<int>(std::min<Tick>(m_playback->tick(), std::numeric_limits<int>::max())));
     const bool ns = m_playback->document() && m_playback->document()->trace().meta.timeUnit == "ns";
-    const QString unit = ns ? tr("ns") : tr("tick");
-    m_tick->setText(tr("%1 %2 / %3").arg(unit).arg(m_playback->tick()).arg(last));
+    // A recorded trace counts nanoseconds: shown in one unit for people, chosen from the span.
+    const UnitScale scale = unitScaleFor(static_cast<double>(last) / 10.0);
+    const auto time = [&](Tick t) {
+        return ns ? QString::number(static_cast<double>(t) / scale.nanoseconds, 'f', 3) : QString::number(t);
+    };
+    const QString unit = ns ? scale.name : tr("tick");
+    const QString pattern = ns ? tr("%2 / %3 %1") : tr("%1 %2 / %3");
+    m_tick->setText(pattern.arg(unit, time(m_playback->tick()), time(last)));
     // A label of fixed size changes its text without laying the bar out again on every frame;
     // it is measured again only for a new trace or a new font.
-    const QString widest = tr("%1 %2 / %3").arg(unit).arg(last).arg(last);
+    const QString widest = pattern.arg(unit, time(last), time(last));
     if (widest == m_sizedFor)
         return;
     m_sizedFor = widest;
