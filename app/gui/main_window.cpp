@@ -19,6 +19,7 @@
 #include "ui/document/background_job.h"
 #include "ui/editor/workload_editor.h"
 #include "ui/gantt/gantt_view.h"
+#include "ui/panels/document_caption.h"
 #include "ui/panels/event_log_panel.h"
 #include "ui/panels/lesson_panel.h"
 #include "ui/panels/process_table_panel.h"
@@ -46,6 +47,7 @@
 #include <QShortcut>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <cstdio>
 #include <utility>
@@ -138,13 +140,20 @@ MainWindow::~MainWindow()
 
 void MainWindow::createViews()
 {
-    m_gantt = new ui::GanttView(&m_playback, &m_viewState, this);
-    setCentralWidget(m_gantt);
+    // The Gantt chart under a line that names the policy and the machine it shows.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(new ui::DocumentCaption(&m_playback, centre));
+    m_gantt = new ui::GanttView(&m_playback, &m_viewState, centre);
+    centreLayout->addWidget(m_gantt, 1);
+    setCentralWidget(centre);
     m_diagram = new ui::StateDiagramView(&m_playback, &m_viewState, this);
     m_cpuPlot = new ui::CpuPlotView(&m_playback, &m_viewState, this);
     m_processes = new ui::ProcessTablePanel(&m_playback, &m_viewState, this);
     m_queues = new ui::ReadyQueuePanel(&m_playback, &m_viewState, this);
-    m_events = new ui::EventLogPanel(&m_playback, this);
+    m_events = new ui::EventLogPanel(&m_playback, &m_viewState, this);
     m_text = new TraceTextView(QString(), this);
 
     auto* diagramDock =
@@ -247,6 +256,15 @@ void MainWindow::createMenus()
     connect(lifecycle, &QAction::toggled, m_diagram, &ui::StateDiagramView::setFullLifecycle);
     QAction* fit = m_viewMenu->addAction(tr("&Fit the Gantt chart"), m_gantt, &ui::GanttView::fit);
     fit->setShortcut(QKeySequence(Qt::Key_0));
+    // Off, every view stops at the cursor, so a class can be asked "what happens next?".
+    QAction* future = m_viewMenu->addAction(tr("Show the &future"));
+    future->setObjectName(QStringLiteral("showFuture"));
+    future->setCheckable(true);
+    future->setChecked(m_viewState.showFuture());
+    future->setShortcut(QKeySequence(Qt::Key_F));
+    addAction(future); // works while presentation mode hides the menu bar
+    connect(future, &QAction::toggled, &m_viewState, &ui::ViewState::setShowFuture);
+    connect(&m_viewState, &ui::ViewState::showFutureChanged, future, &QAction::setChecked);
     m_viewMenu->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         m_viewMenu->addAction(d->toggleViewAction());
@@ -289,6 +307,15 @@ void MainWindow::createPresentationMode()
     addAction(toggle); // keeps F5 working while the menu bar is hidden
     connect(toggle, &QAction::toggled, m_presentation, &PresentationMode::setOn);
     connect(m_presentation, &PresentationMode::toggled, toggle, &QAction::setChecked);
+    // A projected lecture asks "what happens next?": presenting hides the future until asked.
+    connect(m_presentation, &PresentationMode::toggled, this, [this](bool on) {
+        if (on) {
+            m_futureBeforePresenting = m_viewState.showFuture();
+            m_viewState.setShowFuture(false);
+        } else {
+            m_viewState.setShowFuture(m_futureBeforePresenting);
+        }
+    });
     auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(leave, &QShortcut::activated, m_presentation, [this] { m_presentation->setOn(false); });
 }
@@ -361,7 +388,13 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepE
     m_playback.setDocument(loaded.document.get());
     ui::Document::dispose(std::exchange(m_document, std::move(loaded.document)));
     m_text->setPlainText(loaded.ostepText.isEmpty() ? tickTableText(m_document->trace()) : loaded.ostepText);
-    setWindowTitle(tr("%1 — ProcScope").arg(m_document->title()));
+    // A re-run under another policy must not keep the old policy's name in the title.
+    const Workload* workload = m_document->workload();
+    const QString shown = workload
+                              ? tr("%1 (%2)").arg(m_document->title(),
+                                    QString::fromStdString(std::string(policyName(workload->policy.kind))))
+                              : m_document->title();
+    setWindowTitle(tr("%1 — ProcScope").arg(shown));
     const Trace& t = m_document->trace();
     const bool limited = m_document->simulator() && m_document->simulator()->hitTickLimit();
     const auto count = [](std::size_t n, const QString& one, const QString& many) {
@@ -370,16 +403,18 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepE
     const QString unit = QString::fromStdString(t.meta.timeUnit);
     statusBar()->showMessage(
         QStringLiteral("%1: %2, %3, %4%5")
-            .arg(m_document->title(), count(t.processCount(), tr("process"), tr("processes")),
+            .arg(shown, count(t.processCount(), tr("process"), tr("processes")),
                 count(std::size_t(t.cpuCount()), tr("CPU"), tr("CPUs")),
                 count(std::size_t(t.end()), unit, unit == QLatin1String("tick") ? tr("ticks") : unit),
                 limited ? tr(" — stopped at the tick limit") : QString()));
-    if (const Workload* w = m_document->workload(); w && !keepEditor)
-        m_editor->setWorkload(*w, m_document->path());
+    if (workload && !keepEditor)
+        m_editor->setWorkload(*workload, m_document->path());
     m_lesson->setLesson(loaded.lesson);
     if (!loaded.lesson.isEmpty()) {
         m_lessonDock->show();
         m_lessonDock->raise();
+    } else {
+        m_lessonDock->hide(); // an empty panel takes no room from the charts
     }
     if (!loaded.warnings.isEmpty())
         showWarnings(m_document->title(), loaded.warnings);

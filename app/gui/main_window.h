@@ -113,6 +113,7 @@ private:
     QString m_ostepScript;
     QStringList m_ostepArgs;
     bool m_quiet = false;
+    bool m_futureBeforePresenting = true;
 };
 
 } // namespace procscope
