@@ -28,6 +28,7 @@
 #include "ui/prepare_views.h"
 #include "ui/quiz/quiz.h"
 #include "ui/quiz/quiz_panel.h"
+#include "ui/style/time_text.h"
 #include "ui/trace_text_view.h"
 #include "ui/tree/process_tree_view.h"
 
@@ -400,12 +401,10 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepE
     const auto count = [](std::size_t n, const QString& one, const QString& many) {
         return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
     };
-    const QString unit = QString::fromStdString(t.meta.timeUnit);
     statusBar()->showMessage(
         QStringLiteral("%1: %2, %3, %4%5")
             .arg(shown, count(t.processCount(), tr("process"), tr("processes")),
-                count(std::size_t(t.cpuCount()), tr("CPU"), tr("CPUs")),
-                count(std::size_t(t.end()), unit, unit == QLatin1String("tick") ? tr("ticks") : unit),
+                count(std::size_t(t.cpuCount()), tr("CPU"), tr("CPUs")), ui::TimeText(t).span(t.end()),
                 limited ? tr(" — stopped at the tick limit") : QString()));
     if (workload && !keepEditor)
         m_editor->setWorkload(*workload, m_document->path());

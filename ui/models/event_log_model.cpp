@@ -114,6 +114,7 @@ void EventLogModel::setTrace(const Trace* trace, std::shared_ptr<const std::vect
     if (!grew) {
         beginResetModel();
         m_trace = trace;
+        m_time = trace ? TimeText(*trace) : TimeText();
         m_entries = std::move(events);
         m_rows = rowsBefore(entries(), m_shownEnd);
         endResetModel();
@@ -262,7 +263,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case Time:
-            return static_cast<qlonglong>(e.at);
+            return m_time.isTicks() ? QVariant(static_cast<qlonglong>(e.at)) : QVariant(m_time.number(e.at));
         case Who:
             return whoText(e);
         case Change:
@@ -328,7 +329,7 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Time:
-        return m_trace && m_trace->meta.timeUnit == "ns" ? tr("Time (ns)") : tr("Tick");
+        return m_time.isTicks() ? tr("Tick") : m_time.column(tr("Time"));
     case Who:
         return tr("Who");
     case Change:

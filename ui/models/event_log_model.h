@@ -13,6 +13,7 @@
 #include "core/trace/trace.h"
 #include "ui/models/event_index.h"
 #include "ui/style/state_colors.h"
+#include "ui/style/time_text.h"
 
 #include <QAbstractTableModel>
 
@@ -64,6 +65,8 @@ public:
     // The rows at exactly `tick`: [first, last), empty when nothing happens then.
     std::pair<int, int> rowsAtTick(Tick tick) const;
     Tick tickOfRow(int row) const;
+    // How the log writes times: ticks, or one unit for a recorded trace.
+    const TimeText& timeText() const { return m_time; }
     Kind kindOfRow(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -84,6 +87,7 @@ private:
     // See event_index.h; shared with the document's TraceIndexes, never null.
     std::shared_ptr<const std::vector<EventRef>> m_entries = std::make_shared<const std::vector<EventRef>>();
     Tick m_cursor = 0;
+    TimeText m_time;
     Tick m_shownEnd = kNoEnd;
     int m_rows = 0; // the entries before m_shownEnd
     Palette m_palette = Palette::Standard;

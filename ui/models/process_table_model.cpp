@@ -1,6 +1,6 @@
 #include "ui/models/process_table_model.h"
 
-#include "ui/gantt/gantt_text.h"
+#include "ui/style/time_text.h"
 
 #include "ui/document/document.h"
 #include "ui/models/process_times.h"
@@ -44,17 +44,13 @@ void ProcessTableModel::follow(PlaybackController* controller)
 
 QVariant ProcessTableModel::timeValue(Tick t) const
 {
-    if (!m_trace || timeUnitOf(*m_trace) == TimeUnit::Tick)
-        return static_cast<qlonglong>(t);
-    const UnitScale scale = unitScaleFor(static_cast<double>(m_trace->end()) / 10.0);
-    return QString::number(static_cast<double>(t) / scale.nanoseconds, 'f', 3);
+    const TimeText time = m_trace ? TimeText(*m_trace) : TimeText();
+    return time.isTicks() ? QVariant(static_cast<qlonglong>(t)) : QVariant(time.number(t));
 }
 
 QString ProcessTableModel::timeHeader(const QString& name) const
 {
-    if (!m_trace || timeUnitOf(*m_trace) == TimeUnit::Tick)
-        return name;
-    return QStringLiteral("%1 (%2)").arg(name, unitScaleFor(static_cast<double>(m_trace->end()) / 10.0).name);
+    return (m_trace ? TimeText(*m_trace) : TimeText()).column(name);
 }
 
 bool ProcessTableModel::mlfq() const

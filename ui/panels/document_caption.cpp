@@ -2,8 +2,8 @@
 
 #include "core/model/policy_text.h"
 #include "ui/document/document.h"
-#include "ui/gantt/gantt_text.h"
 #include "ui/playback/playback_controller.h"
+#include "ui/style/time_text.h"
 
 namespace procscope::ui {
 
@@ -30,7 +30,7 @@ QString documentCaption(const Document& document)
         parts << qstr(trace.meta.policy);
     parts << (trace.cpuCount() == 1 ? DocumentCaption::tr("1 CPU")
                                     : DocumentCaption::tr("%1 CPUs").arg(trace.cpuCount()));
-    parts << formatDuration(trace.end(), timeUnitOf(trace));
+    parts << TimeText(trace).span(trace.end());
     return parts.join(separator);
 }
 

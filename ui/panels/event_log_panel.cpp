@@ -30,7 +30,7 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, ViewState* viewStat
     auto* header = m_view->horizontalHeader();
     header->setStretchLastSection(true);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(EventLogModel::Time, digit * 7);
+    header->resizeSection(EventLogModel::Time, digit * 9); // "17808.001"
     header->resizeSection(EventLogModel::Who, digit * 14);
     header->resizeSection(EventLogModel::Change, digit * 24);
 
@@ -111,14 +111,15 @@ void EventLogPanel::updateCaption()
     const Tick now = m_controller->tick();
     const auto [first, last] = m_model->rowsAtTick(now);
     QStringList lines;
+    const TimeText& time = m_model->timeText();
+    const QString at = time.isTicks() ? tr("Tick %1").arg(now) : tr("At %1").arg(time.at(now));
     if (first == last) {
         const int before = m_model->rowForTick(now);
-        lines << (before < 0 ? tr("Tick %1: nothing has happened yet").arg(now)
-                             : tr("Tick %1: nothing changes (the last event was at tick %2)")
-                                   .arg(now)
-                                   .arg(m_model->tickOfRow(before)));
+        lines << (before < 0 ? tr("%1: nothing has happened yet").arg(at)
+                             : tr("%1: nothing changes (the last event was at %2)")
+                                   .arg(at, time.at(m_model->tickOfRow(before))));
     } else {
-        lines << tr("Tick %1:").arg(now);
+        lines << tr("%1:").arg(at);
         for (int row = first; row < last && row < first + kCaptionLines; ++row) {
             auto text = [&](int column) { return m_model->index(row, column).data().toString(); };
             QString line = QStringLiteral("\u2022 ") + text(EventLogModel::Who) + QStringLiteral(": ") +

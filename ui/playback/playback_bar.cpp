@@ -1,6 +1,6 @@
 #include "ui/playback/playback_bar.h"
 
-#include "ui/gantt/gantt_text.h"
+#include "ui/style/time_text.h"
 
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
@@ -106,18 +106,12 @@ void PlaybackBar::refresh()
     m_scrubber->setRange(0, static_cast<int>(std::min<Tick>(last, std::numeric_limits<int>::max())));
     m_scrubber->setValue(
         static_cast<int>(std::min<Tick>(m_playback->tick(), std::numeric_limits<int>::max())));
-    const bool ns = m_playback->document() && m_playback->document()->trace().meta.timeUnit == "ns";
-    // A recorded trace counts nanoseconds: shown in one unit for people, chosen from the span.
-    const UnitScale scale = unitScaleFor(static_cast<double>(last) / 10.0);
-    const auto time = [&](Tick t) {
-        return ns ? QString::number(static_cast<double>(t) / scale.nanoseconds, 'f', 3) : QString::number(t);
-    };
-    const QString unit = ns ? scale.name : tr("tick");
-    const QString pattern = ns ? tr("%2 / %3 %1") : tr("%1 %2 / %3");
-    m_tick->setText(pattern.arg(unit, time(m_playback->tick()), time(last)));
+    const TimeText time = m_playback->document() ? TimeText(m_playback->document()->trace()) : TimeText();
+    const QString pattern = time.isTicks() ? tr("tick %1 / %2") : tr("%1 / %2 %3");
+    m_tick->setText(pattern.arg(time.number(m_playback->tick()), time.number(last), time.unit()));
     // A label of fixed size changes its text without laying the bar out again on every frame;
     // it is measured again only for a new trace or a new font.
-    const QString widest = pattern.arg(unit, time(last), time(last));
+    const QString widest = pattern.arg(time.number(last), time.number(last), time.unit());
     if (widest == m_sizedFor)
         return;
     m_sizedFor = widest;
