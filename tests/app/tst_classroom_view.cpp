@@ -7,13 +7,16 @@
 #include "ui/dialogs/simulation_setup_dialog.h"
 #include "ui/models/event_log_model.h"
 #include "ui/panels/event_log_panel.h"
+#include "ui/playback/playback_bar.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QLabel>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void cursorReachesTheEndWhereEveryProcessHasFinished();
     void captionAndTitleFollowARerun();
     void emptyLessonPanelIsHidden();
+    void recordedTracePlaysInItsOwnUnit();
 
 private:
     QString dataFile(const char* name) const
@@ -170,6 +174,31 @@ void TestClassroomView::emptyLessonPanelIsHidden()
     QVERIFY(lesson->isVisible());
     QVERIFY(m_window->openFile(dataFile("app/demo.json")));
     QVERIFY(!lesson->isVisible());
+}
+
+void TestClassroomView::recordedTracePlaysInItsOwnUnit()
+{
+    auto* bar = m_window->findChild<ui::PlaybackBar*>();
+    QVERIFY(bar);
+    QCOMPARE(bar->speedBox()->suffix(), QStringLiteral(" ticks/s"));
+    QVERIFY(m_window->openFile(dataFile("traces/linux/perf-kernel.txt")));
+    const Trace& trace = m_window->document()->trace();
+    QCOMPARE(trace.meta.timeUnit, std::string("ns"));
+    QVERIFY(bar->speedBox()->suffix().endsWith(QStringLiteral("s/s")));
+    QVERIFY(!bar->speedBox()->suffix().contains(QStringLiteral("tick")));
+    // One unit of trace time a second, in ticks (nanoseconds) for the controller.
+    QVERIFY(m_window->playback()->speed() >= 1000.0);
+    QCOMPARE(bar->speedBox()->value(), 1.0);
+    // The scrubber's last position is the trace's end, however long the trace.
+    bar->scrubber()->setValue(bar->scrubber()->maximum());
+    QCOMPARE(m_window->playback()->tick(), trace.end());
+    bar->scrubber()->setValue(bar->scrubber()->maximum() / 2);
+    QVERIFY(std::abs(m_window->playback()->tick() - trace.end() / 2) <=
+            trace.end() / bar->scrubber()->maximum() + 1);
+    // Back to a simulation: ticks again.
+    QVERIFY(m_window->openFile(dataFile("app/demo.json")));
+    QCOMPARE(bar->speedBox()->suffix(), QStringLiteral(" ticks/s"));
+    QCOMPARE(m_window->playback()->speed(), 4.0);
 }
 
 QTEST_MAIN(TestClassroomView)

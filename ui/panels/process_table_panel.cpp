@@ -40,6 +40,9 @@ ProcessTablePanel::ProcessTablePanel(PlaybackController* controller, ViewState* 
     // Widths from the font, not from the contents: ResizeToContents would not follow the cursor.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(false);
+    // The state right after the name: the column a class reads, visible in the narrowest dock.
+    m_view->horizontalHeader()->moveSection(
+        m_view->horizontalHeader()->visualIndex(ProcessTableModel::State), ProcessTableModel::Parent);
     // Creation order until the user sorts by a column.
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);

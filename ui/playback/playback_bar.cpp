@@ -60,7 +60,7 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
 
     layout->addWidget(new QLabel(tr("Speed"), this));
     m_speed = new QDoubleSpinBox(this);
-    m_speed->setRange(PlaybackController::kMinSpeed, PlaybackController::kMaxSpeed);
+    m_speed->setRange(0.25, 1000.0);
     m_speed->setDecimals(2);
     m_speed->setSuffix(tr(" ticks/s"));
     m_speed->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
@@ -75,13 +75,21 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
     connect(forward, &QToolButton::clicked, playback, &PlaybackController::stepForward);
     connect(nextEvent, &QToolButton::clicked, playback, &PlaybackController::nextEvent);
     connect(end, &QToolButton::clicked, playback, &PlaybackController::toEnd);
-    connect(m_scrubber, &QSlider::valueChanged, playback, [playback](int v) { playback->seek(v); });
-    connect(m_speed, &QDoubleSpinBox::valueChanged, playback, &PlaybackController::setSpeed);
+    connect(m_scrubber, &QSlider::valueChanged, playback, [this, playback](int v) {
+        const Tick last = playback->lastTick();
+        const int steps = m_scrubber->maximum();
+        playback->seek(steps <= 0 || last <= steps
+                           ? Tick(v)
+                           : static_cast<Tick>(static_cast<long double>(v) * last / steps + 0.5L));
+    });
+    connect(m_speed, &QDoubleSpinBox::valueChanged, playback,
+        [this, playback](double v) { playback->setSpeed(v * m_speedScale); });
     connect(playback, &PlaybackController::speedChanged, this, [this](double v) {
         const QSignalBlocker block(m_speed);
-        m_speed->setValue(v);
+        m_speed->setValue(v / m_speedScale);
     });
     connect(playback, &PlaybackController::tickChanged, this, &PlaybackBar::refresh);
+    connect(playback, &PlaybackController::traceChanged, this, &PlaybackBar::retime);
     connect(playback, &PlaybackController::traceChanged, this, &PlaybackBar::refresh);
     connect(playback, &PlaybackController::playingChanged, this, [this](bool playing) {
         m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
@@ -98,14 +106,31 @@ void PlaybackBar::changeEvent(QEvent* event)
     }
 }
 
+void PlaybackBar::retime()
+{
+    const TimeText time = m_playback->document() ? TimeText(m_playback->document()->trace()) : TimeText();
+    const double scale = time.isTicks() ? 1.0 : time.nanosecondsPerUnit();
+    const bool changed = scale != m_speedScale;
+    m_speedScale = scale;
+    const QSignalBlocker block(m_speed);
+    m_speed->setSuffix(time.isTicks() ? tr(" ticks/s") : tr(" %1/s").arg(time.unit()));
+    m_speed->setToolTip(time.isTicks() ? tr("Playback speed, 0.25 to 1000 ticks per second")
+                                       : tr("Playback speed in trace time per second"));
+    if (changed) // one unit of the trace's time a second: a 17.8 ms capture plays in 18 s
+        m_playback->setSpeed(time.isTicks() ? 4.0 : scale);
+    m_speed->setValue(m_playback->speed() / m_speedScale);
+}
+
 void PlaybackBar::refresh()
 {
     const QSignalBlocker block(m_scrubber);
     const Tick last = m_playback->lastTick();
     // A QSlider holds an int: traces longer than that are scrubbed coarsely, which is all a hand can do.
-    m_scrubber->setRange(0, static_cast<int>(std::min<Tick>(last, std::numeric_limits<int>::max())));
-    m_scrubber->setValue(
-        static_cast<int>(std::min<Tick>(m_playback->tick(), std::numeric_limits<int>::max())));
+    const int steps = static_cast<int>(std::min<Tick>(last, kScrubberSteps));
+    m_scrubber->setRange(0, steps);
+    m_scrubber->setValue(last <= steps
+                             ? static_cast<int>(m_playback->tick())
+                             : static_cast<int>(static_cast<long double>(m_playback->tick()) * steps / last));
     const TimeText time = m_playback->document() ? TimeText(m_playback->document()->trace()) : TimeText();
     const QString pattern = time.isTicks() ? tr("tick %1 / %2") : tr("%1 / %2 %3");
     m_tick->setText(pattern.arg(time.number(m_playback->tick()), time.number(last), time.unit()));

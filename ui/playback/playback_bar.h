@@ -21,19 +21,27 @@ public:
     explicit PlaybackBar(PlaybackController* playback, QWidget* parent = nullptr);
 
     QSlider* scrubber() const { return m_scrubber; }
+    QDoubleSpinBox* speedBox() const { return m_speed; }
+
+    // The scrubber has at most this many positions; a longer trace maps onto them in proportion.
+    static constexpr int kScrubberSteps = 1'000'000;
 
 protected:
     void changeEvent(QEvent* event) override; // a new font: the tick label's size again
 
 private:
     void refresh();
+    // A new trace: the speed box counts ticks per second, or for a recorded trace the trace's
+    // time unit per second ("1.00 ms/s"), so that both play at a pace a person can follow.
+    void retime();
 
     PlaybackController* m_playback;
     QToolButton* m_play;
     QSlider* m_scrubber = nullptr;
     QDoubleSpinBox* m_speed;
     QLabel* m_tick = nullptr;
-    QString m_sizedFor; // the widest text the tick label was sized for
+    QString m_sizedFor;      // the widest text the tick label was sized for
+    double m_speedScale = 1; // ticks in one unit of the speed box
 };
 
 } // namespace procscope::ui

@@ -33,8 +33,9 @@ public:
     bool isPlaying() const { return m_timer.isActive(); }
     double speed() const { return m_speed; } // ticks per second
 
+    // A recorded trace counts nanoseconds: a millisecond a second is a million ticks a second.
     static constexpr double kMinSpeed = 0.25;
-    static constexpr double kMaxSpeed = 1000.0;
+    static constexpr double kMaxSpeed = 1e12;
 
 public Q_SLOTS:
     void seek(Tick tick);

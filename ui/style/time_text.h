@@ -15,7 +15,8 @@ public:
     explicit TimeText(const Trace& trace);
 
     bool isTicks() const { return m_ticks; }
-    QString unit() const { return m_unit; }    // "tick", "ms", "µs", ...
+    QString unit() const { return m_unit; } // "tick", "ms", "µs", ...
+    double nanosecondsPerUnit() const { return m_scale; }
     QString number(Tick t) const;              // "12", "1.250"
     QString at(Tick t) const;                  // "tick 12", "1.250 ms"
     QString span(Tick d) const;                // "5 ticks", "1 tick", "17.808 ms"
