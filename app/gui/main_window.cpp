@@ -146,6 +146,10 @@ void MainWindow::createViews()
     m_queues = new ui::ReadyQueuePanel(&m_playback, &m_viewState, this);
     m_events = new ui::EventLogPanel(&m_playback, this);
     m_text = new TraceTextView(QString(), this);
+    // The Text panel follows the cursor, and hides what has not happened yet when the views do.
+    connect(&m_playback, &ui::PlaybackController::tickChanged, m_text, &TraceTextView::setCursorTick);
+    connect(&m_viewState, &ui::ViewState::showFutureChanged, m_text, &TraceTextView::setShowFuture);
+    m_text->setShowFuture(m_viewState.showFuture());
 
     auto* diagramDock =
         dock(this, tr("State diagram"), QStringLiteral("diagram"), m_diagram, Qt::RightDockWidgetArea);
@@ -360,7 +364,8 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepE
     m_viewState.setSelectedProcess(-1);
     m_playback.setDocument(loaded.document.get());
     ui::Document::dispose(std::exchange(m_document, std::move(loaded.document)));
-    m_text->setPlainText(loaded.ostepText.isEmpty() ? tickTableText(m_document->trace()) : loaded.ostepText);
+    m_text->setText(loaded.ostepText.isEmpty() ? tickTableText(m_document->trace()) : loaded.ostepText);
+    m_text->setCursorTick(m_playback.tick());
     setWindowTitle(tr("%1 — ProcScope").arg(m_document->title()));
     const Trace& t = m_document->trace();
     const bool limited = m_document->simulator() && m_document->simulator()->hitTickLimit();
