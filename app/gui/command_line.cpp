@@ -10,7 +10,38 @@ QString commandLineUsage()
         "Usage: procscope [FILE]\n"
         "       procscope --ostep SCRIPT [SCRIPT OPTIONS...]   (process-run, scheduler, mlfq, lottery)\n"
         "       procscope --screenshot OUT.png [--at TICK] [--size WxH] [FILE | --ostep SCRIPT ...]\n"
-        "       --presentation   start in presentation mode (F5 switches it in the window)\n");
+        "       procscope --help | --version\n"
+        "       --presentation   start in presentation mode (F5 switches it in the window)\n"
+        "--screenshot, --help and --version need no display; procscope-cli runs workloads and\n"
+        "converts traces in a terminal.\n");
+}
+
+QString versionText()
+{
+    return QStringLiteral("procscope " PROCSCOPE_VERSION "\n");
+}
+
+Startup startupFor(const CommandLine& cl, const std::function<QString(const char*)>& env)
+{
+    if (!cl.error.isEmpty() || cl.help || cl.version)
+        return Startup::PrintAndExit;
+    if (!cl.screenshot.isEmpty())
+        return Startup::Headless;
+    if (!env("QT_QPA_PLATFORM").isEmpty())
+        return Startup::Window;
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // X11 and Wayland say where the display is; without either Qt would abort on its own.
+    if (env("DISPLAY").isEmpty() && env("WAYLAND_DISPLAY").isEmpty())
+        return Startup::NoDisplay;
+#endif
+    return Startup::Window;
+}
+
+QString noDisplayMessage()
+{
+    return QStringLiteral(
+        "procscope: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); without one, use procscope-cli "
+        "(e.g. procscope-cli simulate FILE) or procscope --screenshot OUT.png FILE\n");
 }
 
 CommandLine parseCommandLine(const QStringList& args)
@@ -27,6 +58,8 @@ CommandLine parseCommandLine(const QStringList& args)
         };
         if (a == QStringLiteral("--help") || a == QStringLiteral("-h")) {
             cl.help = true;
+        } else if (a == QStringLiteral("--version")) {
+            cl.version = true;
         } else if (a == QStringLiteral("--ostep")) {
             cl.ostepScript = value();
             cl.ostepArgs = args.mid(i + 1);

@@ -3,6 +3,7 @@
 //   procscope --ostep SCRIPT ARGS...               run an OSTEP homework simulator and show the run
 //   procscope --screenshot OUT.png [--at TICK] [--size WxH] [FILE | --ostep ...]
 //                                                  render the main window without a display and exit
+//   procscope --help | --version                   print, without a display
 #include "app/gui/bundled_traces.h"
 #include "app/gui/command_line.h"
 #include "app/gui/main_window.h"
@@ -17,22 +18,41 @@
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    // The command line is read before Qt starts: --help, --version and a wrong option need no
+    // platform plugin, and --screenshot chooses its platform before QApplication loads one.
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const procscope::CommandLine cl = procscope::parseCommandLine(args);
+    switch (procscope::startupFor(cl, [](const char* name) { return qEnvironmentVariable(name); })) {
+    case procscope::Startup::PrintAndExit:
+        if (!cl.error.isEmpty()) {
+            std::fprintf(
+                stderr, "procscope: %s\n%s", qPrintable(cl.error), qPrintable(procscope::commandLineUsage()));
+            return 2;
+        }
+        std::fputs(qPrintable(cl.help ? procscope::commandLineUsage() : procscope::versionText()), stdout);
+        return 0;
+    case procscope::Startup::NoDisplay:
+        std::fputs(qPrintable(procscope::noDisplayMessage()), stderr);
+        return 1;
+    case procscope::Startup::Headless:
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        break;
+    case procscope::Startup::Window:
+        break;
+    }
+
+    // Qt sees only the program's name: what follows --ostep SCRIPT belongs to the script, and Qt
+    // would take options such as -style or -reverse out of it.
+    int qtArgc = 1;
+    QApplication app(qtArgc, argv);
     QApplication::setApplicationName(QStringLiteral("ProcScope"));
+    QApplication::setApplicationVersion(QStringLiteral(PROCSCOPE_VERSION));
     QApplication::setOrganizationName(QStringLiteral("ProcScope"));
     QApplication::setApplicationDisplayName(QStringLiteral("ProcScope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/procscope.svg")));
-
-    const procscope::CommandLine cl = procscope::parseCommandLine(QApplication::arguments().mid(1));
-    if (!cl.error.isEmpty()) {
-        std::fprintf(
-            stderr, "procscope: %s\n%s", qPrintable(cl.error), qPrintable(procscope::commandLineUsage()));
-        return 2;
-    }
-    if (cl.help) {
-        std::fputs(qPrintable(procscope::commandLineUsage()), stdout);
-        return 0;
-    }
 
     procscope::MainWindow window;
     const bool screenshot = !cl.screenshot.isEmpty();

@@ -1,6 +1,7 @@
 #include "app/gui/main_window.h"
 
 #include "app/gui/bundled_traces.h"
+#include "app/gui/keyboard_help.h"
 #include "app/gui/lessons_menu.h"
 #include "app/gui/presentation_mode.h"
 
@@ -156,6 +157,10 @@ void MainWindow::createViews()
     m_queues = new ui::ReadyQueuePanel(&m_playback, &m_viewState, this);
     m_events = new ui::EventLogPanel(&m_playback, &m_viewState, this);
     m_text = new TraceTextView(QString(), this);
+    // The Text panel follows the cursor, and hides what has not happened yet when the views do.
+    connect(&m_playback, &ui::PlaybackController::tickChanged, m_text, &TraceTextView::setCursorTick);
+    connect(&m_viewState, &ui::ViewState::showFutureChanged, m_text, &TraceTextView::setShowFuture);
+    m_text->setShowFuture(m_viewState.showFuture());
 
     auto* diagramDock =
         dock(this, tr("State diagram"), QStringLiteral("diagram"), m_diagram, Qt::RightDockWidgetArea);
@@ -271,13 +276,9 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard"), this, [this] {
-        QMessageBox::information(this, tr("Keyboard"),
-            tr("Space: play / pause\nLeft / Right: one tick back / forward\n"
-               "Shift+Left / Shift+Right: previous / next event\nHome / End: start / end\n"
-               "Mouse wheel on the Gantt chart: zoom; drag: pan; 0: fit\n"
-               "F5: presentation mode (large type, high contrast); Escape: leave it"));
-    });
+    // Built from the window's actions and shortcuts each time it opens, so it lists every key.
+    help->addAction(tr("&Keyboard and mouse"), this, [this] { showKeyboardHelp(this); })
+        ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About ProcScope"), this, [this] {
         QMessageBox::about(this, tr("About ProcScope"),
             tr("ProcScope shows processes moving through their states, for teaching with "
@@ -318,22 +319,27 @@ void MainWindow::createPresentationMode()
         }
     });
     auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    leave->setWhatsThis(tr("Leave presentation mode"));
     connect(leave, &QShortcut::activated, m_presentation, [this] { m_presentation->setOn(false); });
 }
 
 void MainWindow::createShortcuts()
 {
-    const auto bind = [this](QKeySequence keys, auto slot) {
+    // whatsThis says what a shortcut does in Help ▸ Keyboard.
+    const auto bind = [this](QKeySequence keys, auto slot, const QString& what) {
         auto* s = new QShortcut(keys, this);
+        s->setWhatsThis(what);
         connect(s, &QShortcut::activated, &m_playback, slot);
     };
-    bind(QKeySequence(Qt::Key_Space), &ui::PlaybackController::togglePlay);
-    bind(QKeySequence(Qt::Key_Right), &ui::PlaybackController::stepForward);
-    bind(QKeySequence(Qt::Key_Left), &ui::PlaybackController::stepBack);
-    bind(QKeySequence(Qt::SHIFT | Qt::Key_Right), &ui::PlaybackController::nextEvent);
-    bind(QKeySequence(Qt::SHIFT | Qt::Key_Left), &ui::PlaybackController::previousEvent);
-    bind(QKeySequence(Qt::Key_Home), &ui::PlaybackController::toStart);
-    bind(QKeySequence(Qt::Key_End), &ui::PlaybackController::toEnd);
+    bind(QKeySequence(Qt::Key_Space), &ui::PlaybackController::togglePlay, tr("Play / pause"));
+    bind(QKeySequence(Qt::Key_Right), &ui::PlaybackController::stepForward, tr("One tick forward"));
+    bind(QKeySequence(Qt::Key_Left), &ui::PlaybackController::stepBack, tr("One tick back"));
+    bind(QKeySequence(Qt::SHIFT | Qt::Key_Right), &ui::PlaybackController::nextEvent, tr("Next event"));
+    bind(
+        QKeySequence(Qt::SHIFT | Qt::Key_Left), &ui::PlaybackController::previousEvent, tr("Previous event"));
+    bind(QKeySequence(Qt::Key_Home), &ui::PlaybackController::toStart, tr("Go to the start (tick 0)"));
+    bind(QKeySequence(Qt::Key_End), &ui::PlaybackController::toEnd,
+        tr("Go to the end, where every process shows its final state"));
 }
 
 // The document is made and indexed for the views on a worker; the window keeps answering.
@@ -388,7 +394,8 @@ bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepE
     m_viewState.setSelectedProcess(-1);
     m_playback.setDocument(loaded.document.get());
     ui::Document::dispose(std::exchange(m_document, std::move(loaded.document)));
-    m_text->setPlainText(loaded.ostepText.isEmpty() ? tickTableText(m_document->trace()) : loaded.ostepText);
+    m_text->setText(loaded.ostepText.isEmpty() ? tickTableText(m_document->trace()) : loaded.ostepText);
+    m_text->setCursorTick(m_playback.tick());
     // A re-run under another policy must not keep the old policy's name in the title.
     const Workload* workload = m_document->workload();
     const QString shown = workload

@@ -220,7 +220,9 @@ std::string LoadError::toString() const
     }
     if (!s.empty())
         s += ": ";
-    if (!jsonPath.empty())
+    if (!ownerName.empty() && !ownerPath.empty() && jsonPath.starts_with(ownerPath))
+        s += ownerPath + " (" + ownerName + ")" + jsonPath.substr(ownerPath.size()) + ": ";
+    else if (!jsonPath.empty())
         s += jsonPath + ": ";
     return s + message;
 }

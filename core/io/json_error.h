@@ -21,8 +21,13 @@ struct LoadError {
     int column = 0;       // counted in characters (UTF-8 code points), not bytes
     std::string message;
     bool cancelled = false; // the user cancelled the load; not a fault of the file
+    // What the start of jsonPath is, named beside it in toString() so that a reader finds it by
+    // the name they gave it: "$.processes[1] (shell).program[2]". ownerPath is a prefix of jsonPath.
+    std::string ownerPath = {};
+    std::string ownerName = {};
 
     // "demo.json:3:14: JSON syntax error: ...", "demo.json: $.policy.quantum: expected ...",
+    // "demo.json: $.processes[1] (shell).arrival: expected ...",
     // "demo.json: cannot open: No such file or directory".
     std::string toString() const;
 };

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 namespace procscope {
 
 namespace {
@@ -12,7 +14,52 @@ std::optional<LoadError> fieldError(
     return LoadError{file, jsonPathKey("$", key), 0, 0, "expected " + expected};
 }
 
+std::string_view trimmed(std::string_view s)
+{
+    const auto space = [](char c) { return c == ' ' || c == '\t'; };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+// A chapter number of the book (1 to 99), the whole of `digits`.
+std::optional<int> chapterNumber(std::string_view digits)
+{
+    int n = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || end != digits.data() + digits.size() || n < 1 || n > 99)
+        return std::nullopt;
+    return n;
+}
+
 } // namespace
+
+std::optional<OstepChapter> parseOstepChapter(std::string_view text)
+{
+    text = trimmed(text);
+    // "The Abstraction: The Process (ch. 4)"
+    constexpr std::string_view kOpen = "(ch.";
+    if (text.ends_with(')')) {
+        if (const auto open = text.rfind(kOpen); open != std::string_view::npos) {
+            const auto number = chapterNumber(
+                trimmed(text.substr(open + kOpen.size(), text.size() - 1 - open - kOpen.size())));
+            const std::string_view title = trimmed(text.substr(0, open));
+            if (number && !title.empty())
+                return OstepChapter{*number, std::string(title)};
+        }
+    }
+    // "4 The Abstraction: The Process"
+    const auto space = text.find(' ');
+    if (space == std::string_view::npos)
+        return std::nullopt;
+    const auto number = chapterNumber(text.substr(0, space));
+    const std::string_view title = trimmed(text.substr(space + 1));
+    if (!number || title.empty())
+        return std::nullopt;
+    return OstepChapter{*number, std::string(title)};
+}
 
 std::variant<OstepLesson, LoadError> readOstepLessonFromString(
     std::string_view text, const std::string& fileName)

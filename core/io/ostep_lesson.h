@@ -4,7 +4,9 @@
 
 #include "core/io/json_error.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -19,6 +21,17 @@ struct OstepLesson {
     std::string script;            // process-run, scheduler, mlfq or lottery
     std::vector<std::string> args; // the script's options, without -c
 };
+
+// A chapter of the book as lessons name it: "The Abstraction: The Process (ch. 4)" (OSTEP
+// homework lessons) or "4 The Abstraction: The Process" (workload lessons); nullopt for text
+// without a chapter number.
+struct OstepChapter {
+    int number = 0;
+    std::string title;
+
+    bool operator==(const OstepChapter&) const = default;
+};
+std::optional<OstepChapter> parseOstepChapter(std::string_view text);
 
 std::variant<OstepLesson, LoadError> readOstepLesson(const std::string& path);
 std::variant<OstepLesson, LoadError> readOstepLessonFromString(

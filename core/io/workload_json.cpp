@@ -25,6 +25,8 @@ using Keys = std::vector<std::string_view>;
 struct Failure {
     std::string path;
     std::string message;
+    std::string ownerPath = {}; // see LoadError
+    std::string ownerName = {};
 };
 
 [[noreturn]] void fail(std::string path, std::string message)
@@ -506,6 +508,30 @@ ProcessSpec readProcess(const json& v, const std::string& path, const ProgramCon
     return p;
 }
 
+// The name a process goes by in the views, read from its JSON even when the rest is wrong: its
+// "name", or "P<pid>" as the simulator names an unnamed process; empty when it has neither.
+std::string processName(const json& v)
+{
+    if (!v.is_object())
+        return {};
+    constexpr std::size_t kMaxBytes = 40;
+    if (const auto name = v.find("name"); name != v.end() && name->is_string() && !name->empty()) {
+        std::string s = name->get<std::string>();
+        if (s.size() > kMaxBytes) {
+            std::size_t cut = kMaxBytes;
+            while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+                --cut; // not inside a UTF-8 character
+            s = s.substr(0, cut) + "…";
+        }
+        return s;
+    }
+    if (const auto pid = v.find("pid"); pid != v.end() && pid->is_number_integer() &&
+                                        pid->get<std::int64_t>() >= 0 &&
+                                        pid->get<std::int64_t>() <= std::numeric_limits<Pid>::max())
+        return "P" + std::to_string(pid->get<std::int64_t>());
+    return {};
+}
+
 std::vector<ProcessSpec> readProcesses(const json& v, const std::string& path, const ProgramContext& context)
 {
     if (!v.is_array())
@@ -514,13 +540,22 @@ std::vector<ProcessSpec> readProcesses(const json& v, const std::string& path, c
     std::map<Pid, std::size_t> seen;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const std::string at = jsonPathIndex(path, i);
-        processes.push_back(readProcess(v[i], at, context));
-        const Pid pid = processes.back().pid;
-        if (pid == kNoPid)
-            continue;
-        if (const auto [it, inserted] = seen.emplace(pid, i); !inserted)
-            fail(jsonPathKey(at, "pid"), "duplicate pid " + std::to_string(pid) + " (also " +
-                                             jsonPathKey(jsonPathIndex(path, it->second), "pid") + ")");
+        // A problem inside a process also names the process: "$.processes[1] (shell).program[2]".
+        try {
+            processes.push_back(readProcess(v[i], at, context));
+            const Pid pid = processes.back().pid;
+            if (pid == kNoPid)
+                continue;
+            if (const auto [it, inserted] = seen.emplace(pid, i); !inserted)
+                fail(jsonPathKey(at, "pid"), "duplicate pid " + std::to_string(pid) + " (also " +
+                                                 jsonPathKey(jsonPathIndex(path, it->second), "pid") + ")");
+        } catch (Failure& f) {
+            if (f.ownerName.empty() && f.path.starts_with(at)) {
+                f.ownerPath = at;
+                f.ownerName = processName(v[i]);
+            }
+            throw;
+        }
     }
     return processes;
 }
@@ -606,7 +641,12 @@ std::optional<LoadError> workloadFromJson(
         out = readRoot(document, jsonPath);
         return std::nullopt;
     } catch (const Failure& f) {
-        return LoadError{fileName, f.path, 0, 0, f.message};
+        LoadError error{fileName, f.path, 0, 0, f.message};
+        if (!f.ownerName.empty()) {
+            error.ownerPath = f.ownerPath;
+            error.ownerName = f.ownerName;
+        }
+        return error;
     } catch (const std::bad_alloc&) {
         return LoadError{fileName, jsonPath, 0, 0, "out of memory while reading the workload"};
     } catch (const std::exception& e) {

@@ -154,6 +154,8 @@ private Q_SLOTS:
     void badFiles();
     void badText_data();
     void badText();
+    void errorsNameTheProcess_data();
+    void errorsNameTheProcess();
     void syntaxErrorPosition_data();
     void syntaxErrorPosition();
     void veryDeepNestingIsRefused();
@@ -376,13 +378,13 @@ void TestWorkloadJson::badFiles_data()
     row("wrong type", "workloads/bad/wrong-type.json",
         {QStringLiteral("wrong-type.json: $.machine.cpus: expected an integer from 1 to 64, got \"two\"")});
     row("unknown operation", "workloads/bad/unknown-op.json",
-        {QStringLiteral("$.processes[0].program[1].sleep: unknown operation \"sleep\""),
+        {QStringLiteral("$.processes[0] (P0).program[1].sleep: unknown operation \"sleep\""),
             QStringLiteral("expected one of cpu, io, fork, exec, wait, exit")});
     row("negative length", "workloads/bad/negative-length.json",
-        {QStringLiteral(
-            "negative-length.json: $.processes[2].program[1].io: expected a non-negative integer, got -3")});
+        {QStringLiteral("negative-length.json: $.processes[2] (P2).program[1].io: expected a non-negative "
+                        "integer, got -3")});
     row("duplicate pid", "workloads/bad/duplicate-pid.json",
-        {QStringLiteral("$.processes[2].pid: duplicate pid 4 (also $.processes[0].pid)")});
+        {QStringLiteral("$.processes[2] (C).pid: duplicate pid 4 (also $.processes[0].pid)")});
     row("unknown policy", "workloads/bad/unknown-policy.json",
         {QStringLiteral("$.policy.name: unknown policy \"EDF\""),
             QStringLiteral("FIFO, SJF, STCF, RR, Priority, MLFQ, Lottery, Stride, CFS")});
@@ -394,9 +396,9 @@ void TestWorkloadJson::badFiles_data()
              "$.policy.quantom: unknown key \"quantom\" for policy RR (did you mean \"quantum\"?)"),
             QStringLiteral("allowed keys: name, quantum")});
     row("wait without children", "workloads/bad/wait-without-children.json",
-        {QStringLiteral("$.processes[0].program[3]: wait with no child to wait for")});
+        {QStringLiteral("$.processes[0] (P0).program[3]: wait with no child to wait for")});
     row("operations after exit", "workloads/bad/ops-after-exit.json",
-        {QStringLiteral("$.processes[0].program[2]: never runs")});
+        {QStringLiteral("$.processes[0] (P0).program[2]: never runs")});
     row("unknown key", "workloads/bad/unknown-key.json",
         {QStringLiteral("$.proceses: unknown key \"proceses\" (did you mean \"processes\"?)"),
             QStringLiteral("allowed keys: format, version,")});
@@ -473,7 +475,8 @@ void TestWorkloadJson::badText_data()
     row("name not string", R"("name": 5)", "$.name: expected a string, got 5");
     row("processes not array", R"("processes": {})",
         "$.processes: expected an array of processes, got an empty object");
-    row("process without program", R"("processes": [{"pid": 0}])", "$.processes[0]: missing key \"program\"");
+    row("process without program", R"("processes": [{"pid": 0}])",
+        "$.processes[0] (P0): missing key \"program\"");
     row("negative pid", R"("processes": [{"pid": -1, "program": "c1"}])",
         "$.processes[0].pid: expected an integer from 0 to 2147483647, got -1");
     row("nice out of range", R"("processes": [{"nice": 20, "program": "c1"}])",
@@ -544,6 +547,64 @@ void TestWorkloadJson::badText()
     const QString message = errorOf(readWorkloadFromString(text, "t.json"));
     QVERIFY2(message.startsWith(QStringLiteral("t.json")), qPrintable(message));
     QVERIFY2(message.contains(expected), qPrintable(message));
+}
+
+// A problem inside a process names it as the views do (its name, or P<pid>), beside its JSON
+// path; the path itself stays a plain JSON path for the editor, which finds the cell by it.
+void TestWorkloadJson::errorsNameTheProcess_data()
+{
+    QTest::addColumn<QString>("processes");
+    QTest::addColumn<QString>("message");  // the whole of toString()
+    QTest::addColumn<QString>("jsonPath"); // LoadError::jsonPath, unchanged
+
+    auto row = [](const char* name, const char* processes, const char* message, const char* path) {
+        QTest::newRow(name) << QString::fromUtf8(processes) << QString::fromUtf8(message)
+                            << QString::fromUtf8(path);
+    };
+    row("second process, by name",
+        R"([{"name": "init", "program": "c1"}, {"name": "shell", "program": [{"cpu": 0}]}])",
+        "t.json: $.processes[1] (shell).program[0].cpu: expected a positive integer, got 0",
+        "$.processes[1].program[0].cpu");
+    row("unnamed, by pid", R"([{"pid": 7, "arrival": -1, "program": "c1"}])",
+        "t.json: $.processes[0] (P7).arrival: expected a non-negative integer, got -1",
+        "$.processes[0].arrival");
+    row("name before pid", R"([{"pid": 7, "name": "editor", "nice": 40, "program": "c1"}])",
+        "t.json: $.processes[0] (editor).nice: expected an integer from -20 to 19, got 40",
+        "$.processes[0].nice");
+    row("neither name nor pid: the path alone", R"([{"program": [{"io": -1}]}])",
+        "t.json: $.processes[0].program[0].io: expected a non-negative integer, got -1",
+        "$.processes[0].program[0].io");
+    row("the name itself is wrong", R"([{"name": 3, "program": "c1"}])",
+        "t.json: $.processes[0].name: expected a string, got 3", "$.processes[0].name");
+    row("a bad pid names nothing", R"([{"pid": -4, "program": "c1"}])",
+        "t.json: $.processes[0].pid: expected an integer from 0 to 2147483647, got -4", "$.processes[0].pid");
+    row("inside a fork: the process that forks",
+        R"([{"name": "shell", "program": [{"fork": [{"cpu": 0}]}]}])",
+        "t.json: $.processes[0] (shell).program[0].fork[0].cpu: expected a positive integer, got 0",
+        "$.processes[0].program[0].fork[0].cpu");
+    row("the whole process is wrong", R"([{"name": "shell"}])",
+        "t.json: $.processes[0] (shell): missing key \"program\"; expected the process's program, e.g. "
+        "\"c7,i,c1\" or [{\"cpu\": 7}]",
+        "$.processes[0]");
+    row("a long name is shortened",
+        R"([{"name": "a process with a very long name indeed, longer than forty", "tickets": 0, "program": "c1"}])",
+        "t.json: $.processes[0] (a process with a very long name indeed, …).tickets: expected an integer "
+        "from 1 "
+        "to 2147483647, got 0",
+        "$.processes[0].tickets");
+    row("not an object", R"(["shell"])", "t.json: $.processes[0]: expected an object, got \"shell\"",
+        "$.processes[0]");
+}
+
+void TestWorkloadJson::errorsNameTheProcess()
+{
+    QFETCH(QString, processes);
+    QFETCH(QString, message);
+    QFETCH(QString, jsonPath);
+    const std::string text = "{" + header() + ",\n\"processes\": " + processes.toStdString() + "}";
+    const auto result = readWorkloadFromString(text, "t.json");
+    QCOMPARE(errorOf(result), message);
+    QCOMPARE(qs(std::get<LoadError>(result).jsonPath), jsonPath);
 }
 
 void TestWorkloadJson::syntaxErrorPosition_data()

@@ -1,5 +1,6 @@
 #include "ui/panels/lesson_panel.h"
 
+#include "core/io/ostep_lesson.h"
 #include "ui/panels/panel_style.h"
 
 #include <QTextBrowser>
@@ -18,12 +19,19 @@ LessonPanel::LessonPanel(QWidget* parent)
     useReadableFont(m_browser);
 }
 
+QString LessonPanel::chapterHeading(const QString& chapter)
+{
+    if (const auto c = parseOstepChapter(chapter.toStdString()))
+        return tr("OSTEP ch. %1: %2").arg(c->number).arg(QString::fromStdString(c->title));
+    return tr("OSTEP: %1").arg(chapter);
+}
+
 QString LessonPanel::toHtml(const LessonText& lesson)
 {
     QString html;
     if (!lesson.chapter.isEmpty())
-        html +=
-            QStringLiteral("<p style='color:#555'>OSTEP chapter %1</p>").arg(lesson.chapter.toHtmlEscaped());
+        html += QStringLiteral("<p style='color:#555'>%1</p>")
+                    .arg(chapterHeading(lesson.chapter).toHtmlEscaped());
     if (!lesson.title.isEmpty())
         html += QStringLiteral("<h2>%1</h2>").arg(lesson.title.toHtmlEscaped());
     if (!lesson.description.isEmpty())

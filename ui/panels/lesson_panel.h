@@ -28,6 +28,8 @@ public:
     void setLesson(const LessonText& lesson);
     const LessonText& lesson() const { return m_lesson; }
     QTextBrowser* browser() const { return m_browser; }
+    // "OSTEP ch. 4: The Abstraction: The Process", from either way a lesson names its chapter.
+    static QString chapterHeading(const QString& chapter);
     // The lesson as HTML (what the browser shows).
     static QString toHtml(const LessonText& lesson);
 

@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -20,14 +21,42 @@ namespace procscope::ui {
 
 namespace {
 
-QToolButton* button(QWidget* parent, QStyle::StandardPixmap icon, const QString& tip)
+QToolButton* button(QWidget* parent, const QIcon& icon, const QString& tip)
 {
     auto* b = new QToolButton(parent);
-    b->setIcon(parent->style()->standardIcon(icon));
+    b->setIcon(icon);
     b->setToolTip(tip);
     b->setAutoRaise(true);
     b->setIconSize(QSize(24, 24));
     return b;
+}
+
+QToolButton* button(QWidget* parent, QStyle::StandardPixmap icon, const QString& tip)
+{
+    return button(parent, parent->style()->standardIcon(icon), tip);
+}
+
+// "Go to the event ◆": an arrow that ends at a diamond, the mark of an event. Not the media
+// player's double triangles, which read as rewind and fast-forward (a speed, not a jump), and
+// not the plain arrow of one tick.
+QIcon eventStepIcon(bool forward, const QColor& color)
+{
+    constexpr int kSize = 48;
+    QPixmap pixmap(kSize, kSize);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (!forward) // drawn for "next", mirrored for "previous"
+        p.setTransform(QTransform(-1, 0, 0, 1, kSize, 0));
+    const double mid = kSize / 2.0;
+    p.setPen(QPen(color, 7, Qt::SolidLine, Qt::FlatCap));
+    p.drawLine(QPointF(1, mid), QPointF(18, mid));
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawPolygon(QPolygonF({QPointF(15, mid - 12), QPointF(29, mid), QPointF(15, mid + 12)}));
+    p.drawPolygon(
+        QPolygonF({QPointF(38.5, mid - 16), QPointF(47, mid), QPointF(38.5, mid + 16), QPointF(30, mid)}));
+    return QIcon(pixmap);
 }
 
 } // namespace
@@ -39,12 +68,22 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);
     auto* start = button(this, QStyle::SP_MediaSkipBackward, tr("Go to the start (Home)"));
-    auto* previousEvent = button(this, QStyle::SP_MediaSeekBackward, tr("Previous event (Shift+Left)"));
+    const QColor ink = palette().color(QPalette::ButtonText);
+    auto* previousEvent = button(this, eventStepIcon(false, ink),
+        tr("Previous event: jump back to the last tick where something changed (Shift+Left)"));
     auto* back = button(this, QStyle::SP_ArrowLeft, tr("Step back one tick (Left)"));
     m_play = button(this, QStyle::SP_MediaPlay, tr("Play / pause (Space)"));
     auto* forward = button(this, QStyle::SP_ArrowRight, tr("Step forward one tick (Right)"));
-    auto* nextEvent = button(this, QStyle::SP_MediaSeekForward, tr("Next event (Shift+Right)"));
+    auto* nextEvent = button(this, eventStepIcon(true, ink),
+        tr("Next event: jump to the next tick where something changes (Shift+Right)"));
     auto* end = button(this, QStyle::SP_MediaSkipForward, tr("Go to the end (End)"));
+    start->setObjectName(QStringLiteral("start"));
+    previousEvent->setObjectName(QStringLiteral("previousEvent"));
+    back->setObjectName(QStringLiteral("stepBack"));
+    m_play->setObjectName(QStringLiteral("play"));
+    forward->setObjectName(QStringLiteral("stepForward"));
+    nextEvent->setObjectName(QStringLiteral("nextEvent"));
+    end->setObjectName(QStringLiteral("end"));
     for (QToolButton* b : {start, previousEvent, back, m_play, forward, nextEvent, end})
         layout->addWidget(b);
 
