@@ -336,8 +336,9 @@ TokenGrid DiagramLayout::tokenGrid(ProcessState state, int count, qreal fontPx) 
         // No more columns than tokens: one token gets the whole width for its name.
         g.columns = std::clamp(
             static_cast<int>((g.area.width() + g.gap) / (narrowest + g.gap)), 1, std::max(1, count));
-        const qreal width = std::min(font * 13.0, (g.area.width() - (g.columns - 1) * g.gap) / g.columns);
-        g.cell = QSizeF(width, height);
+        // A disc is as wide as it is tall; a named token takes its share of the row.
+        const qreal share = (g.area.width() - (g.columns - 1) * g.gap) / g.columns;
+        g.cell = QSizeF(g.named ? std::min(font * 13.0, share) : std::min(height, share), height);
         g.rows = std::max(0, static_cast<int>((g.area.height() + g.gap) / (height + g.gap)));
         if (g.area.width() < narrowest)
             g.rows = 0; // not even one token of this size fits across
@@ -347,6 +348,7 @@ TokenGrid DiagramLayout::tokenGrid(ProcessState state, int count, qreal fontPx) 
     const qreal smallest = smallestTokenFontPx();
     const qreal start = fontPx > 0 ? fontPx : largestTokenFontPx();
     for (const qreal narrowest : {6.5, 1.9}) {
+        g.named = narrowest > 2;
         for (qreal font = start;; font = std::max(smallest, font * 0.85)) {
             shape(font, font * narrowest);
             if (g.capacity() >= count || font <= smallest)
@@ -358,6 +360,7 @@ TokenGrid DiagramLayout::tokenGrid(ProcessState state, int count, qreal fontPx) 
     if (g.rows == 0) {
         // Not even one disc at the smallest size: discs as large as the node has room for.
         const qreal font = std::max<qreal>(1, std::min({smallest, g.area.height(), g.area.width()}) / 1.9);
+        g.named = false;
         shape(font, font * 1.9);
         g.rows = std::max(1, g.rows);
         g.cell = g.cell.boundedTo(g.area.size());

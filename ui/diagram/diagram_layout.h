@@ -50,6 +50,7 @@ struct TokenGrid {
     int columns = 1;
     int rows = 0;
     qreal fontPx = 10;
+    bool named = true; // wide enough for names; else discs with the pid
 
     int capacity() const { return columns * rows; }
     QRectF slot(int i) const;

@@ -236,21 +236,12 @@ void StateDiagramView::placeTokens()
         }
         membersOf.push_back(std::move(members));
     }
-    // One token size for every node, the largest at which they all fit; a node that cannot fit
-    // its tokens even at the smallest size uses that and shows "+N more".
-    qreal font = m_layout.largestTokenFontPx();
-    for (std::size_t k = 0; k < membersOf.size(); ++k) {
-        const int count = static_cast<int>(membersOf[k].size());
-        if (count == 0)
-            continue;
-        const TokenGrid g = m_layout.tokenGrid(m_layout.nodes()[k].state, count);
-        if (g.capacity() >= count)
-            font = std::min(font, g.fontPx);
-    }
+    // Each node's tokens as large as fit there with their names, then as discs with the pid,
+    // then "+N more": a crowded ready queue does not shrink the one running process.
     for (std::size_t k = 0; k < membersOf.size(); ++k) {
         const DiagramNode& node = m_layout.nodes()[k];
         std::vector<ProcIndex>& members = membersOf[k];
-        const TokenGrid grid = m_layout.tokenGrid(node.state, static_cast<int>(members.size()), font);
+        const TokenGrid grid = m_layout.tokenGrid(node.state, static_cast<int>(members.size()));
         const int capacity = grid.capacity();
         int shown = static_cast<int>(members.size());
         if (shown > capacity) {
