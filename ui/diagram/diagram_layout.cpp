@@ -112,8 +112,9 @@ std::vector<ArrowSpec> arrowSpecs(StateSet states)
             {0, 1}, 0.28},
         {{T::Block}, on(S::Running, Side::Bottom, 0.72), on(S::Blocked, Side::Left, 0.45), {-1, 1}, 0.2,
             {-1, 0.25}, 0.24},
-        {{T::Wake}, on(S::Blocked, Side::Right, suspended ? 0.25 : 0.45), on(S::Ready, Side::Bottom, 0.28),
-            {1, 1}, 0.2, suspended ? QPointF(0.3, -1) : QPointF(1, 0.25), suspended ? 0.16 : 0.24},
+        {{T::Wake}, suspended ? on(S::Blocked, Side::Top, 0.88) : on(S::Blocked, Side::Right, 0.45),
+            on(S::Ready, Side::Bottom, suspended ? 0.12 : 0.28), {1, 1}, suspended ? 0.1 : 0.2,
+            suspended ? QPointF(-1, 0) : QPointF(1, 0.25), suspended ? 0.14 : 0.24},
     };
     if (has(states, S::New))
         arrows.push_back({{T::Admit}, on(S::New, Side::Bottom, 0.5), on(S::Ready, Side::Top, 0.69), {1, 0}, 0,
@@ -135,13 +136,13 @@ std::vector<ArrowSpec> arrowSpecs(StateSet states)
             freePoint(0.30, 0.31), on(S::Zombie, Side::Right, 0.85), {1, 0}, 0.1, {1, 0.3}, 0.1, true});
     if (suspended) {
         arrows.push_back({{T::SuspendReady}, on(S::Ready, Side::Bottom, 0.62),
-            on(S::Suspended, Side::Top, 0.4), {-1, 0}, 0.1, {-1, 0}, 0.12});
+            on(S::Suspended, Side::Top, 0.4), {-1, 0}, 0.1, {-1, 0}, 0.14});
         arrows.push_back({{T::ResumeReady}, on(S::Suspended, Side::Top, 0.85),
-            on(S::Ready, Side::Bottom, 0.91), {1, 0}, 0.1, {1, 0}, 0.1});
-        arrows.push_back({{T::SuspendBlocked}, on(S::Blocked, Side::Right, 0.6),
-            on(S::Suspended, Side::Left, 0.6), {0, -1}, 0.08, {0, -1}, 0.14});
-        arrows.push_back({{T::ResumeBlocked}, on(S::Suspended, Side::Left, 0.88),
-            on(S::Blocked, Side::Right, 0.88), {0, 1}, 0.08, {0, 1}, 0.14});
+            on(S::Ready, Side::Bottom, 0.91), {1, 0}, 0.1, {1, 0}, 0.14});
+        arrows.push_back({{T::SuspendBlocked}, on(S::Blocked, Side::Right, 0.35),
+            on(S::Suspended, Side::Left, 0.35), {0, -1}, 0.08, {0, -1}, 0.2});
+        arrows.push_back({{T::ResumeBlocked}, on(S::Suspended, Side::Left, 0.85),
+            on(S::Blocked, Side::Right, 0.85), {0, 1}, 0.08, {0, 1}, 0.2});
         if (has(states, S::New))
             arrows.push_back({{T::SuspendNew}, on(S::New, Side::Right, 0.7),
                 on(S::Suspended, Side::Right, 0.3), {1, 0}, 0.06, {-1, 0}, 0.1, true});
