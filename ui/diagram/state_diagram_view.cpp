@@ -118,8 +118,9 @@ void StateDiagramView::onTraceChanged()
     m_flights.clear();
     const Trace* t = trace();
     const Document* document = m_playback ? m_playback->document() : nullptr;
-    m_tally.reset(document ? firingCheckpointsOf(document->indexes(), document->trace()) : nullptr);
-    m_held = document ? statesHeldOf(document->indexes(), document->trace()) : StateSet{};
+    auto checkpoints = document ? firingCheckpointsOf(document->indexes(), document->trace()) : nullptr;
+    m_held = checkpoints ? checkpoints->held() : StateSet{};
+    m_tally.reset(std::move(checkpoints));
     m_tick = m_playback ? m_playback->tick() : 0;
     m_counts = t ? m_tally.countsAt(*t, m_tick) : TransitionCounts{};
     m_lit.reset();

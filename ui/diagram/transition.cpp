@@ -131,14 +131,6 @@ StateSet statesHeld(const Trace& trace)
     return held;
 }
 
-StateSet statesHeldOf(TraceIndexes& indexes, const Trace& trace)
-{
-    struct Held {
-        StateSet states;
-    };
-    return indexes.get<Held>({}, [&] { return Held{statesHeld(trace)}; })->states;
-}
-
 std::vector<Firing> firedBetween(const Trace& trace, Tick previous, Tick now)
 {
     struct Keyed {
@@ -169,6 +161,7 @@ TransitionCounts countFired(const Trace& trace, Tick now)
 }
 
 FiringCheckpoints::FiringCheckpoints(const Trace& trace)
+    : m_held(statesHeld(trace))
 {
     const Tick end = std::max<Tick>(0, trace.end());
     m_step = end / (kCheckpoints - 1) + 1;

@@ -81,8 +81,6 @@ struct Firing {
 // exits) is never shown by a frame, so it is not among them.
 using StateSet = std::bitset<kStateCount>;
 StateSet statesHeld(const Trace& trace);
-// statesHeld() as kept in the document's indexes, computed now when missing.
-StateSet statesHeldOf(TraceIndexes& indexes, const Trace& trace);
 
 // The transitions that fired in (previous, now], in time order (ties: by process, then record).
 // Costs a binary search per process and a step per change in the range. Empty when now <= previous.
@@ -95,7 +93,8 @@ TransitionCounts countFired(const Trace& trace, Tick now);
 
 // countFired() at any tick without walking the whole past: the counts at up to kCheckpoints
 // evenly spaced ticks, built in one pass over the trace (for a big file, on the worker that loads
-// it), then a binary search per process and a walk over one stretch between checkpoints.
+// it), then a binary search per process and a walk over one stretch between checkpoints. Built
+// with them, so the diagram finds all it derives from a trace in one index: statesHeld().
 class FiringCheckpoints {
 public:
     static constexpr Tick kCheckpoints = 1024;
@@ -104,10 +103,12 @@ public:
     explicit FiringCheckpoints(const Trace& trace);
     // countFired(trace, now) for the trace these were built from.
     TransitionCounts countsAt(const Trace& trace, Tick now) const;
-    Tick step() const { return m_step; } // ticks between checkpoints
+    Tick step() const { return m_step; }     // ticks between checkpoints
+    StateSet held() const { return m_held; } // statesHeld() of the trace
 
 private:
     Tick m_step = 1;
+    StateSet m_held;
     std::vector<TransitionCounts> m_counts; // [j]: fired in [0, j * step]
 };
 
