@@ -73,9 +73,9 @@ Rows rowsFor(StateSet states)
 {
     const bool high = has(states, S::New) || has(states, S::Zombie) || has(states, S::Terminated);
     Rows r;
-    r.midTop = high ? 0.36 : 0.12;
-    r.midBottom = high ? 0.64 : 0.50;
-    r.lowTop = high ? 0.75 : 0.66;
+    r.midTop = high ? 0.35 : 0.12;
+    r.midBottom = high ? 0.63 : 0.50;
+    r.lowTop = high ? 0.73 : 0.66;
     return r;
 }
 
@@ -93,7 +93,7 @@ std::vector<NodeSpec> nodeSpecs(StateSet states)
     if (has(states, S::Zombie))
         nodes.push_back({S::Zombie, box(0.03, r.highTop, 0.25, r.highBottom)});
     if (has(states, S::Terminated))
-        nodes.push_back({S::Terminated, box(0.37, r.highTop, 0.67, r.highBottom)});
+        nodes.push_back({S::Terminated, box(0.40, r.highTop, 0.68, r.highBottom)});
     if (has(states, S::New))
         nodes.push_back({S::New, box(0.76, r.highTop, 0.97, r.highBottom)});
     if (suspended)
@@ -124,13 +124,13 @@ std::vector<ArrowSpec> arrowSpecs(StateSet states)
             {{T::Admit}, freePoint(0.985, 0.03), on(S::Ready, Side::Top, 0.75), {1, -1}, 0.12, {-1, 0}, 0.2});
     if (has(states, S::Zombie))
         arrows.push_back({{T::Exit}, on(S::Running, Side::Top, 0.4), on(S::Zombie, Side::Bottom, 0.6), {1, 0},
-            0, {1, 0}, 0.12});
+            0, {1, 0}, 0.2});
     else
         arrows.push_back({{T::Exit}, on(S::Running, Side::Top, 0.25), freePoint(0.015, 0.03), {-1, -1}, 0.12,
             {1, 0}, 0.2});
     if (has(states, S::Zombie) && has(states, S::Terminated))
         arrows.push_back({{T::Reap}, on(S::Zombie, Side::Right, 0.72), on(S::Terminated, Side::Left, 0.72),
-            {0, 1}, 0, {0, -1}, 0.13});
+            {0, 1}, 0, {0, -1}, 0.15});
     if (has(states, S::Zombie))
         arrows.push_back({{T::KillNew, T::KillReady, T::KillRunning, T::KillBlocked, T::KillSuspended},
             freePoint(0.30, 0.31), on(S::Zombie, Side::Right, 0.85), {1, 0}, 0.1, {1, 0.3}, 0.1, true});
@@ -236,7 +236,7 @@ DiagramLayout::DiagramLayout(
     m_arrowFont =
         std::min({textPx * 1.05 * scale, std::max<qreal>(6, h * 0.07), std::max<qreal>(6, w * 0.035)});
     m_tokenFont = textPx * scale;
-    m_smallestToken = std::max<qreal>(8, textPx * 0.85);
+    m_smallestToken = std::max<qreal>(8, textPx * 0.8);
     m_line = std::max<qreal>(1.5, 2.0 * scale * textPx / kDefaultTextPx);
     addNodes();
     addArrows(rare);
@@ -246,9 +246,9 @@ void DiagramLayout::addNodes()
 {
     const qreal w = m_size.width(), h = m_size.height();
     const std::vector<NodeSpec> specs = nodeSpecs(m_states);
-    // A state's name takes at most a third of Running's height; the rest holds its tokens.
+    // A state's name takes at most 40 % of Running's height; the rest holds its tokens.
     const qreal running = specs.front().rect.height() * h; // Running comes first
-    m_nodeFont = std::min(m_nodeFont, std::max<qreal>(6, running * 0.3 / 1.45));
+    m_nodeFont = std::min(m_nodeFont, std::max<qreal>(6, running * 0.4 / 1.45));
     m_arrowFont = std::min(m_arrowFont, m_nodeFont);
     for (const NodeSpec& spec : specs) {
         DiagramNode n;
@@ -359,10 +359,15 @@ TokenGrid DiagramLayout::tokenGrid(ProcessState state, int count, qreal fontPx) 
             return g;
     }
     if (g.rows == 0) {
-        // Not even one disc at the smallest size: discs as large as the node has room for.
-        const qreal font = std::max<qreal>(1, std::min({smallest, g.area.height(), g.area.width()}) / 1.9);
-        g.named = false;
-        shape(font, font * 1.9);
+        // Not even one row at the smallest size (a short node): tokens as tall as the node has
+        // room for, with their names if they fit across, else discs.
+        const qreal font = std::max<qreal>(1, std::min(smallest, g.area.height() / 1.9));
+        g.named = true;
+        shape(font, font * 6.5);
+        if (g.capacity() < count) {
+            g.named = false;
+            shape(font, font * 1.9);
+        }
         g.rows = std::max(1, g.rows);
         g.cell = g.cell.boundedTo(g.area.size());
     }
