@@ -1,8 +1,9 @@
 // Where the state diagram puts its nodes, arrows and tokens for a widget size: a plain class, so
 // the geometry is tested without painting. Running, Ready and Blocked keep the places of OSTEP
 // Figure 4.2 (Running left, Ready right, Blocked below between them); the lifecycle states a trace
-// has (New, Zombie, Terminated above them, Suspended beside Blocked) join around them. Text grows
-// with the widget and never goes below the application's text size.
+// has (New, Zombie, Terminated above them, Suspended beside Blocked) join around them. Text starts
+// at the application's text size and grows with the widget, as far as the room between the nodes
+// allows.
 #pragma once
 
 #include "ui/diagram/transition.h"
