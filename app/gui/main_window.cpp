@@ -257,9 +257,15 @@ void MainWindow::createMenus()
     fillLessonsMenu(lessons, bundledTracesDir(), [this](const QString& path) { openFile(path); });
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction* lifecycle = m_viewMenu->addAction(tr("Full &lifecycle in the state diagram"));
+    // The diagram shows the lifecycle states a trace has on its own; this shows all seven always.
+    QAction* lifecycle = m_viewMenu->addAction(tr("All seven states in the state &diagram"));
     lifecycle->setCheckable(true);
     connect(lifecycle, &QAction::toggled, m_diagram, &ui::StateDiagramView::setFullLifecycle);
+    QAction* wording = m_viewMenu->addAction(tr("Detailed &arrow labels in the state diagram"));
+    wording->setCheckable(true);
+    connect(wording, &QAction::toggled, m_diagram, [this](bool detailed) {
+        m_diagram->setArrowWording(detailed ? ui::ArrowWording::Detailed : ui::ArrowWording::Book);
+    });
     QAction* fit = m_viewMenu->addAction(tr("&Fit the Gantt chart"), m_gantt, &ui::GanttView::fit);
     fit->setShortcut(QKeySequence(Qt::Key_0));
     // Off, every view stops at the cursor, so a class can be asked "what happens next?".

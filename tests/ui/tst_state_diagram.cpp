@@ -1,12 +1,15 @@
 // The state diagram: the textbook transitions read from a Trace (classification, the ones that
-// fired in a range, the counts), the diagram's geometry at several sizes, and the real widget
+// fired in a range, the counts, the states a trace holds), the diagram's geometry at several sizes
+// (Figure 4.2's places, text that grows), arrow labels and token paths, and the real widget
 // driven through a PlaybackController offscreen: tokens sit in their state's node, a step lights
-// the transitions that fired and animates, a click selects, and it exports.
+// the transitions that fired and moves the tokens along them, a click selects, and it exports.
 #include "core/io/workload_json.h"
 #include "core/trace/cursor.h"
 #include "tests/core/sim_helpers.h"
 #include "ui/diagram/diagram_layout.h"
+#include "ui/diagram/diagram_painter.h"
 #include "ui/diagram/state_diagram_view.h"
+#include "ui/diagram/token_flight.h"
 #include "ui/diagram/transition.h"
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
@@ -31,6 +34,8 @@ using testing::makeWorkload;
 Q_DECLARE_METATYPE(procscope::ProcessState)
 Q_DECLARE_METATYPE(procscope::Cause)
 Q_DECLARE_METATYPE(procscope::ui::Transition)
+Q_DECLARE_METATYPE(procscope::ui::ArrowWording)
+Q_DECLARE_METATYPE(procscope::ui::StateSet)
 
 namespace {
 
@@ -40,6 +45,33 @@ using T = Transition;
 Workload demoWorkload()
 {
     return testing::bundledWorkload("demo.json");
+}
+
+Workload zombieLesson()
+{
+    return testing::bundledWorkload("lessons/02-fork-wait-zombies.json");
+}
+
+StateSet statesOf(std::initializer_list<ProcessState> states)
+{
+    StateSet set;
+    for (ProcessState s : states)
+        set.set(static_cast<std::size_t>(s));
+    return set;
+}
+
+QString describeStates(StateSet set)
+{
+    QStringList names;
+    for (int k = 0; k < kStateCount; ++k)
+        if (set.test(static_cast<std::size_t>(k)))
+            names << stateLabel(static_cast<ProcessState>(k));
+    return names.join(QLatin1Char(' '));
+}
+
+qreal distance(QPointF a, QPointF b)
+{
+    return QLineF(a, b).length();
 }
 
 // Two CPUs with a context-switch cost, MLFQ with a boost, two FIFO devices, fork and wait.
@@ -108,7 +140,7 @@ QString describe(const Trace& trace, const std::vector<Firing>& fired)
 {
     QStringList parts;
     for (const Firing& f : fired) {
-        const auto name = transitionInfo(f.transition).name;
+        const auto name = transitionInfo(f.transition).detailed;
         parts << QStringLiteral("%1 %2 %3")
                      .arg(QString::fromStdString(trace.info(f.process).name),
                          QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())))
@@ -217,17 +249,18 @@ private Q_SLOTS:
         for (int i = 0; i < kTransitionCount; ++i) {
             const TransitionInfo& info = table[static_cast<std::size_t>(i)];
             QCOMPARE(static_cast<int>(info.id), i);
-            QVERIFY(!info.name.empty());
+            QVERIFY(!info.book.empty());
+            QVERIFY(!info.detailed.empty());
             if (info.id == T::Other)
                 continue;
             QVERIFY(isLegalTransition(info.from, info.to));
             const Cause cause = info.to == S::Zombie && info.id != T::Exit ? Cause::Killed : Cause::Exited;
             QCOMPARE(classifyTransition(info.from, info.to, cause), info.id);
         }
-        QCOMPARE(transitionInfo(T::Dispatch).name, std::string_view("dispatch"));
-        QCOMPARE(transitionInfo(T::Deschedule).name, std::string_view("preempt / time slice"));
-        QCOMPARE(transitionInfo(T::Block).name, std::string_view("wait for I/O or event"));
-        QCOMPARE(transitionInfo(T::Wake).name, std::string_view("I/O or event done"));
+        QCOMPARE(transitionInfo(T::Dispatch).detailed, std::string_view("dispatch"));
+        QCOMPARE(transitionInfo(T::Deschedule).detailed, std::string_view("preempt / time slice"));
+        QCOMPARE(transitionInfo(T::Block).detailed, std::string_view("wait for I/O or event"));
+        QCOMPARE(transitionInfo(T::Wake).detailed, std::string_view("I/O or event done"));
     }
 
     void firedBetween_data()
@@ -358,29 +391,73 @@ private Q_SLOTS:
         QCOMPARE(c[std::size_t(T::Reap)], 2);
     }
 
+    // Which states a trace holds at a tick the cursor can reach; what lasts no tick is not held.
+    void statesHeld_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("by hand: New and Zombie last no tick")
+            << QStringLiteral("hand") << QStringLiteral("Ready Running Blocked Suspended Terminated");
+        QTest::newRow("empty trace") << QStringLiteral("empty") << QString();
+        QTest::newRow("a zombie at the end, never reaped")
+            << QStringLiteral("unreaped") << QStringLiteral("Ready Running Zombie");
+        QTest::newRow("a record after the end is never shown")
+            << QStringLiteral("past end") << QStringLiteral("Ready Running");
+        QTest::newRow("New for a tick before admission")
+            << QStringLiteral("late admit") << QStringLiteral("New Ready Running");
+    }
+    void statesHeld()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, expected);
+        Trace t;
+        if (name == QLatin1String("hand")) {
+            t = handTrace();
+        } else if (name != QLatin1String("empty")) {
+            const ProcIndex a = t.addProcess(ProcessInfo{0, "A"});
+            t.recordState(a, 0, S::New, Cause::Created);
+            const Tick admit = name == QLatin1String("late admit") ? 1 : 0;
+            t.recordState(a, admit, S::Ready, Cause::Admitted);
+            t.recordState(a, 2, S::Running, Cause::Dispatched, 0);
+            if (name == QLatin1String("unreaped"))
+                t.recordState(a, 4, S::Zombie, Cause::Exited);
+            if (name == QLatin1String("past end"))
+                t.recordState(a, 9, S::Zombie, Cause::Exited);
+            t.setEnd(name == QLatin1String("past end") ? 5 : 4, true);
+        }
+        QCOMPARE(describeStates(ui::statesHeld(t)), expected);
+    }
+
     void layout_data()
     {
         QTest::addColumn<QSizeF>("size");
-        QTest::addColumn<bool>("full");
-        for (const bool full : {false, true}) {
-            const char* view = full ? "seven" : "three";
-            QTest::addRow("%s 1600x900", view) << QSizeF(1600, 900) << full;
-            QTest::addRow("%s 1920x1080", view) << QSizeF(1920, 1080) << full;
-            QTest::addRow("%s 3840x2160", view) << QSizeF(3840, 2160) << full;
-            QTest::addRow("%s 800x450", view) << QSizeF(800, 450) << full;
-            QTest::addRow("%s 1024x768", view) << QSizeF(1024, 768) << full;
-            QTest::addRow("%s 360x200", view) << QSizeF(360, 200) << full;
+        QTest::addColumn<StateSet>("states");
+        QTest::addColumn<qreal>("textPx");
+        const std::pair<const char*, StateSet> sets[] = {
+            {"three", DiagramLayout::coreStates()},
+            {"seven", DiagramLayout::allStates()},
+            {"exits", statesOf({S::Zombie, S::Terminated})},
+            {"new only", statesOf({S::New})},
+            {"suspended only", statesOf({S::Suspended})},
+        };
+        for (const auto& [view, states] : sets) {
+            for (const QSizeF size : {QSizeF(1600, 900), QSizeF(1920, 1080), QSizeF(3840, 2160),
+                     QSizeF(800, 450), QSizeF(1024, 768), QSizeF(520, 330), QSizeF(360, 200)})
+                QTest::addRow("%s %gx%g", view, size.width(), size.height()) << size << states << qreal(13);
+            QTest::addRow("%s 520x330 presenting", view) << QSizeF(520, 330) << states << qreal(19.5);
         }
     }
     void layout()
     {
         QFETCH(QSizeF, size);
-        QFETCH(bool, full);
+        QFETCH(StateSet, states);
+        QFETCH(qreal, textPx);
         std::bitset<kTransitionCount> all;
         all.set();
-        const DiagramLayout layout(size, full, all);
+        const DiagramLayout layout(size, states, all, textPx);
         const QRectF canvas(QPointF(0, 0), size);
-        QCOMPARE(layout.nodes().size(), full ? std::size_t(7) : std::size_t(3));
+        QCOMPARE(layout.states(), states | DiagramLayout::coreStates());
+        QCOMPARE(layout.nodes().size(), (states | DiagramLayout::coreStates()).count());
         for (std::size_t i = 0; i < layout.nodes().size(); ++i) {
             const DiagramNode& n = layout.nodes()[i];
             QVERIFY(canvas.contains(n.rect));
@@ -403,25 +480,257 @@ private Q_SLOTS:
                 QVERIFY(!layout.node(info.from) || a.transitions.size() > 1);
             if (!a.stubEnd)
                 QVERIFY(onBorder(layout.node(info.to)->rect, a.end));
+            else
+                QVERIFY(!layout.node(info.to));
             QVERIFY(canvas.contains(a.start) && canvas.contains(a.end));
         }
         for (T t : {T::Dispatch, T::Deschedule, T::Block, T::Wake, T::Admit, T::Exit})
             QVERIFY(layout.arrow(t));
-        QCOMPARE(layout.arrow(T::SuspendReady) != nullptr, full);
+        const bool suspended = states.test(std::size_t(S::Suspended));
+        QCOMPARE(layout.arrow(T::SuspendReady) != nullptr, suspended);
+        QCOMPARE(layout.arrow(T::Reap) != nullptr,
+            states.test(std::size_t(S::Zombie)) && states.test(std::size_t(S::Terminated)));
         // Token slots stay inside their node and apart, for a few tokens and for too many.
-        for (ProcessState s : DiagramLayout::states(full)) {
+        for (const DiagramNode& node : layout.nodes()) {
             for (int count : {1, 5, 40, 5000}) {
-                const TokenGrid g = layout.tokenGrid(s, count);
+                const TokenGrid g = layout.tokenGrid(node.state, count);
                 const int filled = std::min(count, g.capacity());
-                QVERIFY(g.fontPx >= layout.smallestTokenFontPx());
+                // Never below the smallest legible size, unless the node is too short for it.
+                const bool shortNode = node.tokens.height() < layout.smallestTokenFontPx() * 1.9;
+                QVERIFY(g.fontPx >= layout.smallestTokenFontPx() || shortNode);
+                QVERIFY(g.capacity() >= 1);
                 for (int k = 0; k < filled; ++k) {
-                    QVERIFY(layout.node(s)->tokens.adjusted(-0.01, -0.01, 0.01, 0.01).contains(g.slot(k)));
+                    QVERIFY(node.tokens.adjusted(-0.01, -0.01, 0.01, 0.01).contains(g.slot(k)));
                     if (k > 0)
                         QVERIFY(!g.slot(k).intersects(g.slot(k - 1)));
                 }
             }
         }
-        QVERIFY(layout.nodeFontPx() > layout.arrowFontPx());
+        QVERIFY(layout.nodeFontPx() >= layout.arrowFontPx());
+        QVERIFY(layout.arrowFontPx() >= 6);
+    }
+
+    // OSTEP Figure 4.2: Running on the left, Ready on the right, Blocked below both and between
+    // them; Descheduled above Scheduled. The lifecycle states join around without moving them.
+    void figure42Places_data() { layout_data(); }
+    void figure42Places()
+    {
+        QFETCH(QSizeF, size);
+        QFETCH(StateSet, states);
+        QFETCH(qreal, textPx);
+        const DiagramLayout layout(size, states, {}, textPx);
+        const QRectF running = layout.node(S::Running)->rect;
+        const QRectF ready = layout.node(S::Ready)->rect;
+        const QRectF blocked = layout.node(S::Blocked)->rect;
+        QVERIFY(running.right() < ready.left());
+        QVERIFY(blocked.top() > running.bottom());
+        QVERIFY(blocked.top() > ready.bottom());
+        QVERIFY(blocked.center().x() > running.center().x());
+        QVERIFY(blocked.center().x() < ready.center().x());
+        QCOMPARE(running.top(), ready.top());
+        QVERIFY(layout.arrow(T::Deschedule)->labelAnchor.y() < layout.arrow(T::Dispatch)->labelAnchor.y());
+        // The lifecycle states sit where their arrows are short: New above Ready, Zombie above
+        // Running, Suspended beside Blocked.
+        if (const DiagramNode* n = layout.node(S::New))
+            QVERIFY(n->rect.bottom() < ready.top() && n->rect.center().x() > ready.left());
+        if (const DiagramNode* n = layout.node(S::Zombie))
+            QVERIFY(n->rect.bottom() < running.top() && n->rect.center().x() < running.right());
+        if (const DiagramNode* n = layout.node(S::Suspended))
+            QVERIFY(n->rect.left() > blocked.right() && n->rect.top() > ready.bottom());
+    }
+
+    void arrowWords_data()
+    {
+        QTest::addColumn<ArrowWording>("wording");
+        QTest::addColumn<Transition>("transition");
+        QTest::addColumn<QString>("expected");
+        const ArrowWording book = ArrowWording::Book, detailed = ArrowWording::Detailed;
+        QTest::newRow("book: Ready to Running") << book << T::Dispatch << QStringLiteral("Scheduled");
+        QTest::newRow("book: Running to Ready") << book << T::Deschedule << QStringLiteral("Descheduled");
+        QTest::newRow("book: Running to Blocked") << book << T::Block << QStringLiteral("I/O: initiate");
+        QTest::newRow("book: Blocked to Ready") << book << T::Wake << QStringLiteral("I/O: done");
+        QTest::newRow("book: exit") << book << T::Exit << QStringLiteral("Exit");
+        QTest::newRow("book: reap") << book << T::Reap << QStringLiteral("Reaped");
+        QTest::newRow("book: admit") << book << T::Admit << QStringLiteral("Admitted");
+        QTest::newRow("book: kill, from any state") << book << T::KillBlocked << QStringLiteral("Killed");
+        QTest::newRow("detailed: dispatch") << detailed << T::Dispatch << QStringLiteral("dispatch");
+        QTest::newRow("detailed: preempt")
+            << detailed << T::Deschedule << QStringLiteral("preempt / time slice");
+        QTest::newRow("detailed: block") << detailed << T::Block << QStringLiteral("wait for I/O or event");
+        QTest::newRow("detailed: wake") << detailed << T::Wake << QStringLiteral("I/O or event done");
+    }
+    void arrowWords()
+    {
+        QFETCH(ArrowWording, wording);
+        QFETCH(Transition, transition);
+        QFETCH(QString, expected);
+        std::bitset<kTransitionCount> all;
+        all.set();
+        const DiagramLayout layout(QSizeF(1280, 720), DiagramLayout::allStates(), all);
+        const DiagramArrow* arrow = layout.arrow(transition);
+        QVERIFY(arrow);
+        QCOMPARE(arrowName(*arrow, wording), expected);
+        TransitionCounts counts{};
+        counts[std::size_t(transition)] = 7;
+        QCOMPARE(arrowLabel(*arrow, counts, wording), expected + QStringLiteral(" \u00D77"));
+    }
+
+    // Text grows with the diagram and with the application's type (presentation mode), as far as
+    // the room between the nodes allows, and in a diagram the size of its dock it is never smaller
+    // than the application's type.
+    void textGrows_data()
+    {
+        QTest::addColumn<QSizeF>("small");
+        QTest::addColumn<QSizeF>("large");
+        QTest::addColumn<qreal>("smallTextPx");
+        QTest::addColumn<qreal>("largeTextPx");
+        QTest::addColumn<qreal>("growth"); // at least
+        QTest::newRow("400x300 to 1600x1000")
+            << QSizeF(400, 300) << QSizeF(1600, 1000) << 13.0 << 13.0 << 2.0;
+        QTest::newRow("dock at 720p to 1440p")
+            << QSizeF(520, 330) << QSizeF(1040, 660) << 13.0 << 13.0 << 1.3;
+        QTest::newRow("wide but short to both larger")
+            << QSizeF(1600, 300) << QSizeF(1700, 1000) << 13.0 << 13.0 << 1.3;
+        QTest::newRow("presentation type, dock size")
+            << QSizeF(520, 330) << QSizeF(520, 330) << 13.0 << 19.5 << 1.1;
+        QTest::newRow("presentation type, large")
+            << QSizeF(1600, 1000) << QSizeF(1600, 1000) << 13.0 << 19.5 << 1.1;
+    }
+    void textGrows()
+    {
+        QFETCH(QSizeF, small);
+        QFETCH(QSizeF, large);
+        QFETCH(qreal, smallTextPx);
+        QFETCH(qreal, largeTextPx);
+        QFETCH(qreal, growth);
+        for (const StateSet states : {DiagramLayout::coreStates(), DiagramLayout::allStates()}) {
+            const DiagramLayout a(small, states, {}, smallTextPx);
+            const DiagramLayout b(large, states, {}, largeTextPx);
+            QVERIFY2(b.arrowFontPx() >= a.arrowFontPx() * growth,
+                qPrintable(QStringLiteral("%1 -> %2").arg(a.arrowFontPx()).arg(b.arrowFontPx())));
+            QVERIFY2(b.nodeFontPx() >= a.nodeFontPx() * growth,
+                qPrintable(QStringLiteral("%1 -> %2").arg(a.nodeFontPx()).arg(b.nodeFontPx())));
+            QVERIFY(b.tokenFontPx() >= a.tokenFontPx() * growth);
+            QVERIFY(a.arrowFontPx() >= smallTextPx);
+        }
+    }
+
+    void arrowLabelLines_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("count");
+        QTest::addColumn<QString>("widthOf"); // the wrap width is this text's width
+        QTest::addColumn<QStringList>("expected");
+        const QString n = QStringLiteral("\u00D712");
+        QTest::newRow("fits on one line")
+            << QStringLiteral("Scheduled") << n << QStringLiteral("Scheduled ") + n
+            << QStringList{QStringLiteral("Scheduled ") + n};
+        QTest::newRow("the count moves to its own line")
+            << QStringLiteral("Scheduled") << n << QStringLiteral("Scheduled")
+            << QStringList{QStringLiteral("Scheduled"), n};
+        QTest::newRow("two words and the count")
+            << QStringLiteral("I/O: initiate") << n << QStringLiteral("initiate")
+            << QStringList{QStringLiteral("I/O:"), QStringLiteral("initiate"), n};
+        QTest::newRow("count joins the last line")
+            << QStringLiteral("I/O: done") << QStringLiteral("\u00D71") << QStringLiteral("done \u00D71")
+            << QStringList{QStringLiteral("I/O:"), QStringLiteral("done \u00D71")};
+        QTest::newRow("narrower than a word: nothing is cut")
+            << QStringLiteral("Descheduled") << QStringLiteral("\u00D71234567") << QStringLiteral("x")
+            << QStringList{QStringLiteral("Descheduled"), QStringLiteral("\u00D71234567")};
+        QTest::newRow("no width at all") << QStringLiteral("I/O: done") << n << QString()
+                                         << QStringList{QStringLiteral("I/O:"), QStringLiteral("done"), n};
+        QTest::newRow("no name") << QString() << n << QStringLiteral("x") << QStringList{n};
+        QTest::newRow("spaces collapse")
+            << QStringLiteral("  I/O:   done ") << n << QStringLiteral("I/O: done ") + n
+            << QStringList{QStringLiteral("I/O: done ") + n};
+    }
+    void arrowLabelLines()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, count);
+        QFETCH(QString, widthOf);
+        QFETCH(QStringList, expected);
+        QFont font;
+        font.setPixelSize(20);
+        const QFontMetricsF fm(font);
+        const qreal width = fm.horizontalAdvance(widthOf);
+        const QStringList lines = ui::arrowLabelLines(name, count, fm, width);
+        QCOMPARE(lines, expected);
+        QVERIFY(lines.last().endsWith(count));
+    }
+
+    void tokenFlight_data()
+    {
+        QTest::addColumn<bool>("backwards");
+        QTest::addColumn<bool>("fromSlot");
+        QTest::addColumn<bool>("toSlot");
+        QTest::newRow("forward, slot to slot") << false << true << true;
+        QTest::newRow("backward, slot to slot") << true << true << true;
+        QTest::newRow("appears on the arrow") << false << false << true;
+        QTest::newRow("vanishes off the arrow") << false << true << false;
+    }
+    void tokenFlight()
+    {
+        QFETCH(bool, backwards);
+        QFETCH(bool, fromSlot);
+        QFETCH(bool, toSlot);
+        const DiagramLayout layout(QSizeF(1280, 720), DiagramLayout::coreStates());
+        const DiagramArrow* block = layout.arrow(T::Block);
+        const QRectF running = layout.tokenGrid(S::Running, 1).slot(0);
+        const QRectF blocked = layout.tokenGrid(S::Blocked, 1).slot(0);
+        // Forward: Running to Blocked along "I/O: initiate"; backwards: Blocked to Running along it.
+        const QRectF from = fromSlot ? (backwards ? blocked : running) : QRectF();
+        const QRectF to = toSlot ? (backwards ? running : blocked) : QRectF();
+        const TokenFlight flight(3, from, to, {block}, backwards);
+        QVERIFY(!flight.isEmpty());
+        QCOMPARE(flight.process(), ProcIndex(3));
+        const QPointF start = fromSlot ? from.center() : (backwards ? block->end : block->start);
+        const QPointF end = toSlot ? to.center() : (backwards ? block->start : block->end);
+        QVERIFY(distance(flight.pointAt(0), start) < 0.01);
+        QVERIFY(distance(flight.pointAt(1), end) < 0.01);
+        // Halfway, the token is on the arrow it took: at its midpoint.
+        QVERIFY(distance(flight.pointAt(0.5), block->pointAt(0.5)) < 0.01);
+        // A quarter of the way it is on the arrow too, nearer the tail it leaves from.
+        const QPointF quarter = flight.pointAt(0.3);
+        qreal nearest = 1e9, at = 0;
+        for (int k = 0; k <= 1000; ++k)
+            if (const qreal d = distance(quarter, block->pointAt(k / 1000.0)); d < nearest) {
+                nearest = d;
+                at = k / 1000.0;
+            }
+        QVERIFY(nearest < 1.0);
+        QVERIFY(backwards ? at > 0.5 : at < 0.5);
+        if (toSlot)
+            QCOMPARE(flight.rectAt(1), to);
+        QCOMPARE(flight.opacityAt(1), toSlot ? 1.0 : 0.0);
+        QCOMPARE(flight.opacityAt(0), fromSlot ? 1.0 : 0.0);
+        // Outside [0, 1] it stays at its ends.
+        QCOMPARE(flight.pointAt(-1), flight.pointAt(0));
+        QCOMPARE(flight.pointAt(2), flight.pointAt(1));
+    }
+
+    void tokenFlightOfSeveralArrowsAndNone()
+    {
+        const DiagramLayout layout(QSizeF(1280, 720), DiagramLayout::coreStates());
+        const QRectF blocked = layout.tokenGrid(S::Blocked, 1).slot(0);
+        const QRectF running = layout.tokenGrid(S::Running, 1).slot(0);
+        // I/O done and scheduled in one instant: along "I/O: done", then "Scheduled".
+        const DiagramArrow* wake = layout.arrow(T::Wake);
+        const DiagramArrow* dispatch = layout.arrow(T::Dispatch);
+        const TokenFlight chain(0, blocked, running, {wake, nullptr, dispatch}, false);
+        // Hops take 0.15 of an arrow's time: 0.15 + 1 + 0.15 + 1 + 0.15.
+        const qreal total = 2.45;
+        QVERIFY(distance(chain.pointAt((0.15 + 0.5) / total), wake->pointAt(0.5)) < 0.01);
+        QVERIFY(distance(chain.pointAt((0.15 + 1 + 0.15 + 0.5) / total), dispatch->pointAt(0.5)) < 0.01);
+        // No arrow: a straight glide between two slots; the same slot or no slot: nothing.
+        const QRectF next = layout.tokenGrid(S::Ready, 2).slot(1);
+        const QRectF head = layout.tokenGrid(S::Ready, 2).slot(0);
+        const TokenFlight glide(1, next, head, {}, false);
+        QVERIFY(distance(glide.pointAt(0.5), (next.center() + head.center()) / 2) < 0.01);
+        QVERIFY(TokenFlight(1, head, head, {}, false).isEmpty());
+        QVERIFY(TokenFlight(1, QRectF(), head, {}, false).isEmpty());
+        QVERIFY(TokenFlight(1, QRectF(), QRectF(), {wake}, false).isEmpty());
+        QVERIFY(TokenFlight().isEmpty());
     }
 
     void tokensSitInTheirStatesNode_data()
@@ -479,8 +788,7 @@ private Q_SLOTS:
         f.playback.stepForward(); // 4: B exits, A runs
         QCOMPARE(view.litTransitions(), (Lit{T::Dispatch, T::Exit, T::Reap}));
         QCOMPARE(view.firedCount(T::Exit), 1);
-        QVERIFY(view.tokenRect(1).isEmpty()); // Terminated is not in the three-state view
-        view.setFullLifecycle(true);
+        // The trace has exits: Zombie and Terminated have nodes without asking.
         QVERIFY(view.nodeRect(S::Terminated).contains(view.tokenRect(1)));
         f.playback.stepBack(); // back to 3: what brought us to 3
         QCOMPARE(view.litTransitions(), Lit{T::Wake});
@@ -488,7 +796,7 @@ private Q_SLOTS:
         QCOMPARE(view.firedCount(T::Dispatch), 2);
     }
 
-    void animatesOnlyASingleStepForward()
+    void animatesSingleStepsEitherWay()
     {
         Fixture f(fifoWorkload());
         StateDiagramView view(&f.playback, &f.viewState);
@@ -500,8 +808,12 @@ private Q_SLOTS:
         const QRectF resting = view.tokenRect(0);
         QTRY_VERIFY_WITH_TIMEOUT(!view.isAnimating(), 2000);
         QCOMPARE(view.tokenRect(0), resting);
-        f.playback.stepBack(); // backwards: placed, not animated
+        f.playback.stepBack(); // one step back: the tokens go back along their arrows
+        QVERIFY(view.isAnimating());
+        QCOMPARE(f.playback.tick(), Tick(0));
+        f.playback.seek(2); // a new position during a flight ends it at once, every token at rest
         QVERIFY(!view.isAnimating());
+        checkTokensInTheirNodes(view, f.document.trace(), 2);
         f.playback.seek(0);
         f.playback.seek(4); // a seek over several events: placed
         QVERIFY(!view.isAnimating());
@@ -509,8 +821,130 @@ private Q_SLOTS:
         f.playback.nextEvent(); // to 3, nothing in between: one step
         QCOMPARE(f.playback.tick(), Tick(3));
         QVERIFY(view.isAnimating());
-        f.playback.seek(0); // a new position during a flight ends it at once
+        f.playback.previousEvent(); // back to 1, nothing in between: one step back
+        QCOMPARE(f.playback.tick(), Tick(1));
+        QVERIFY(view.isAnimating());
+        view.resize(1000, 600); // a new size ends it too
         QVERIFY(!view.isAnimating());
+        checkTokensInTheirNodes(view, f.document.trace(), 1);
+        // Playback too fast to follow: no animation, tokens placed.
+        f.playback.setSpeed(100);
+        f.playback.play();
+        QTRY_VERIFY_WITH_TIMEOUT(f.playback.tick() > 1, 2000);
+        QVERIFY(!view.isAnimating());
+        f.playback.pause();
+    }
+
+    // A step moves the process's token along the arrow it took: halfway it is on that arrow, at
+    // the end in its new state's node; stepping back takes it back the same way.
+    void tokenFollowsTheArrowItTook()
+    {
+        Fixture f(fifoWorkload());
+        StateDiagramView view(&f.playback, &f.viewState);
+        view.resize(1280, 720);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const ProcIndex a = 0; // at 1, A blocks for I/O: along "I/O: initiate"
+        const QRectF wasRunning = view.tokenRect(a);
+        QVERIFY(view.nodeRect(S::Running).contains(wasRunning));
+        f.playback.stepForward();
+        QVERIFY(view.isAnimating());
+        QVERIFY(view.diagramLayout().arrow(T::Block));
+        const DiagramArrow arrow = *view.diagramLayout().arrow(T::Block); // the layout may be rebuilt
+        const DiagramArrow* block = &arrow;
+        QCOMPARE(view.tokenRectAt(a, 0).center(), wasRunning.center());
+        QVERIFY(distance(view.tokenRectAt(a, 0.5).center(), block->pointAt(0.5)) < 0.5);
+        QVERIFY(view.nodeRect(S::Blocked).contains(view.tokenRectAt(a, 1)));
+        QCOMPARE(view.tokenRectAt(a, 1), view.tokenRect(a));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isAnimating(), 2000);
+        QCOMPARE(view.tokenRectAt(a, 0.5), view.tokenRect(a)); // at rest: where it rests
+        f.playback.stepBack();
+        QVERIFY(view.isAnimating());
+        QVERIFY(distance(view.tokenRectAt(a, 0.5).center(), block->pointAt(0.5)) < 0.5);
+        QVERIFY(distance(view.tokenRectAt(a, 0.1).center(), block->end) <
+                distance(view.tokenRectAt(a, 0.1).center(), block->start));
+        QVERIFY(view.nodeRect(S::Running).contains(view.tokenRectAt(a, 1)));
+    }
+
+    // The book's lifecycle states appear when the trace has them: the zombie lesson's zombies,
+    // the demo's exits; a trace with none keeps Figure 4.2's three.
+    void lifecycleAppearsWhenTheTraceHasIt()
+    {
+        {
+            Fixture f(zombieLesson());
+            StateDiagramView view(&f.playback, &f.viewState);
+            view.resize(1280, 720);
+            QVERIFY(ui::statesHeld(f.document.trace()).test(std::size_t(S::Zombie)));
+            QVERIFY(view.shownStates().test(std::size_t(S::Zombie)));
+            QVERIFY(view.shownStates().test(std::size_t(S::Terminated)));
+            QVERIFY(!view.shownStates().test(std::size_t(S::Suspended)));
+            // Some tick shows a zombie's token in the Zombie node.
+            bool zombieSeen = false;
+            for (Tick t = 0; t <= f.playback.lastTick() && !zombieSeen; ++t) {
+                f.playback.seek(t);
+                checkTokensInTheirNodes(view, f.document.trace(), t);
+                zombieSeen = view.diagramLayout().node(S::Zombie) &&
+                             frameAt(f.document.trace(), t).states.end() !=
+                                 std::find(frameAt(f.document.trace(), t).states.begin(),
+                                     frameAt(f.document.trace(), t).states.end(), S::Zombie);
+            }
+            QVERIFY(zombieSeen);
+        }
+        {
+            Fixture f(demoWorkload());
+            StateDiagramView view(&f.playback, &f.viewState);
+            const StateSet held = ui::statesHeld(f.document.trace());
+            StateSet expected = held | DiagramLayout::coreStates();
+            if (held.test(std::size_t(S::Terminated)))
+                expected.set(std::size_t(S::Zombie)); // the way out is shown whole
+            QCOMPARE(
+                describeStates(view.shownStates()), describeStates(expected & DiagramLayout::allStates()));
+            QVERIFY(!view.shownStates().test(std::size_t(S::Suspended)));
+        }
+        {
+            // Processes that never finish within the trace: only Figure 4.2.
+            Trace t;
+            const ProcIndex a = t.addProcess(ProcessInfo{0, "A"});
+            t.recordState(a, 0, S::New, Cause::Created);
+            t.recordState(a, 0, S::Ready, Cause::Admitted);
+            t.recordState(a, 1, S::Running, Cause::Dispatched, 0);
+            t.recordState(a, 3, S::Blocked, Cause::IoStarted, 0);
+            t.setEnd(6, true);
+            Document document(std::move(t), QStringLiteral("three states"), QString());
+            PlaybackController playback;
+            playback.setDocument(&document);
+            ViewState viewState;
+            StateDiagramView view(&playback, &viewState);
+            QCOMPARE(view.shownStates(), DiagramLayout::coreStates());
+            view.setFullLifecycle(true);
+            QCOMPARE(view.shownStates(), DiagramLayout::allStates());
+            view.setFullLifecycle(false);
+            QCOMPARE(view.shownStates(), DiagramLayout::coreStates());
+            playback.setDocument(nullptr);
+        }
+    }
+
+    // At the final boundary every process shows its final state: Terminated, or Zombie if never
+    // reaped.
+    void cursorAtTheEnd()
+    {
+        for (const Workload& w : {demoWorkload(), zombieLesson(), fifoWorkload()}) {
+            Fixture f(w);
+            StateDiagramView view(&f.playback, &f.viewState);
+            view.resize(1280, 720);
+            f.playback.seek(f.playback.lastTick());
+            const Trace& trace = f.document.trace();
+            QCOMPARE(f.playback.tick(), trace.end());
+            checkTokensInTheirNodes(view, trace, trace.end());
+            for (ProcIndex p = 0; p < static_cast<ProcIndex>(trace.processCount()); ++p) {
+                const QRectF token = view.tokenRect(p);
+                const bool done =
+                    view.nodeRect(S::Terminated).contains(token) || view.nodeRect(S::Zombie).contains(token);
+                QVERIFY2(done || view.overflow(S::Terminated) > 0,
+                    qPrintable(QStringLiteral("%1 not finished at the end")
+                                   .arg(QString::fromStdString(trace.info(p).name))));
+            }
+        }
     }
 
     void clickSelects()
@@ -571,8 +1005,9 @@ private Q_SLOTS:
         f.playback.seek(12);
         const QImage image = view.grab().toImage();
         QCOMPARE(image.size(), QSize(1600, 900));
-        for (ProcessState s : DiagramLayout::states(true)) {
+        for (const DiagramNode& node : view.diagramLayout().nodes()) {
             // The bottom-left inside corner of every node holds no token: the fill shows.
+            const ProcessState s = node.state;
             const QRectF r = view.nodeRect(s);
             const QPoint inside(static_cast<int>(r.left() + r.width() * 0.1),
                 static_cast<int>(r.bottom() - r.height() * 0.08));
@@ -602,13 +1037,160 @@ private Q_SLOTS:
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
         const QByteArray svgText = svgFile.readAll();
         QVERIFY(svgText.contains("<svg"));
-        QVERIFY(svgText.contains("dispatch"));
+        QVERIFY(svgText.contains("Scheduled"));
         const QString pdf = dir.filePath(QStringLiteral("d.pdf"));
         QVERIFY(view.exportTo(pdf));
         QFile pdfFile(pdf);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(5) == "%PDF-");
         QVERIFY(!view.exportTo(dir.filePath(QStringLiteral("missing/d.png"))));
+    }
+
+    // Figure 4.2's words by default, the detailed ones as an option, in the widget and its export.
+    void wordingOption_data()
+    {
+        QTest::addColumn<bool>("detailed");
+        QTest::addColumn<QStringList>("words");
+        QTest::addColumn<QStringList>("absent");
+        QTest::newRow("book (default)")
+            << false
+            << QStringList{QStringLiteral("Scheduled"), QStringLiteral("Descheduled"),
+                   QStringLiteral("initiate"), QStringLiteral("done")}
+            << QStringList{QStringLiteral("dispatch"), QStringLiteral("preempt")};
+        QTest::newRow("detailed") << true
+                                  << QStringList{QStringLiteral("dispatch"), QStringLiteral("preempt"),
+                                         QStringLiteral("wait"), QStringLiteral("event")}
+                                  << QStringList{QStringLiteral("Scheduled"), QStringLiteral("Descheduled")};
+    }
+    void wordingOption()
+    {
+        QFETCH(bool, detailed);
+        QFETCH(QStringList, words);
+        QFETCH(QStringList, absent);
+        Fixture f(demoWorkload());
+        StateDiagramView view(&f.playback, &f.viewState);
+        QCOMPARE(view.arrowWording(), ArrowWording::Book);
+        if (detailed)
+            view.setArrowWording(ArrowWording::Detailed);
+        view.resize(1280, 720);
+        f.playback.seek(10);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY(view.exportTo(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(file.readAll());
+        for (const QString& w : words)
+            QVERIFY2(svg.contains(w), qPrintable(w));
+        for (const QString& w : absent)
+            QVERIFY2(!svg.contains(w), qPrintable(w));
+    }
+
+    // Wrapped labels keep their count, on screen and in the SVG export.
+    void countsSurviveWrapping()
+    {
+        Fixture f(demoWorkload());
+        StateDiagramView view(&f.playback, &f.viewState);
+        QFont big = view.font();
+        big.setPixelSize(24);
+        view.setFont(big);
+        view.resize(420, 300);
+        f.playback.seek(f.playback.lastTick());
+        const DiagramLayout& layout = view.diagramLayout();
+        QFont labelFont;
+        labelFont.setPixelSize(static_cast<int>(std::lround(layout.arrowFontPx())));
+        const QFontMetricsF fm(labelFont);
+        int wrapped = 0;
+        TransitionCounts counts{};
+        for (int k = 0; k < kTransitionCount; ++k)
+            counts[std::size_t(k)] = view.firedCount(static_cast<Transition>(k));
+        for (const DiagramArrow& a : layout.arrows()) {
+            const QStringList lines = ui::arrowLabelLines(
+                arrowName(a, ArrowWording::Book), arrowCount(a, counts), fm, a.labelWidth);
+            wrapped += lines.size() > 1 ? 1 : 0;
+            QVERIFY(lines.last().endsWith(arrowCount(a, counts)));
+        }
+        QVERIFY(wrapped > 0);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY(view.exportTo(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(file.readAll());
+        for (const DiagramArrow& a : layout.arrows()) {
+            const QString count = arrowCount(a, counts);
+            QVERIFY2(svg.contains(QLatin1Char('>') + count + QLatin1Char('<')) ||
+                         svg.contains(QLatin1Char(' ') + count + QLatin1Char('<')),
+                qPrintable(arrowLabel(a, counts, ArrowWording::Book)));
+        }
+    }
+
+    // Presentation mode makes the application's type larger; the diagram's text follows it.
+    void followsTheApplicationFont()
+    {
+        Fixture f(demoWorkload());
+        StateDiagramView view(&f.playback, &f.viewState);
+        view.resize(520, 330);
+        QFont normal = view.font();
+        normal.setPixelSize(13);
+        view.setFont(normal);
+        const qreal arrow = view.diagramLayout().arrowFontPx();
+        const qreal node = view.diagramLayout().nodeFontPx();
+        QFont large = normal;
+        large.setPixelSize(20);
+        view.setFont(large);
+        QVERIFY(view.diagramLayout().arrowFontPx() > arrow * 1.3);
+        QVERIFY(view.diagramLayout().nodeFontPx() > node * 1.1);
+        QVERIFY(view.diagramLayout().tokenFontPx() >= 20);
+    }
+
+    // Tokens carry no hue (every hue means a state); the selected one has a thick dark outline.
+    void tokensAreNeutral()
+    {
+        Fixture f(demoWorkload());
+        StateDiagramView view(&f.playback, &f.viewState);
+        view.resize(1280, 720);
+        f.playback.seek(6);
+        const QImage image = view.grab().toImage();
+        int tokens = 0;
+        for (ProcIndex p = 0; p < static_cast<ProcIndex>(f.document.trace().processCount()); ++p) {
+            const QRectF r = view.tokenRect(p);
+            if (r.isEmpty())
+                continue;
+            ++tokens;
+            const QRect inside =
+                r.adjusted(r.height() * 0.3, r.height() * 0.2, -r.height() * 0.3, -r.height() * 0.2)
+                    .toAlignedRect()
+                    .intersected(image.rect());
+            for (int y = inside.top(); y <= inside.bottom(); ++y)
+                for (int x = inside.left(); x <= inside.right(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    QVERIFY2(c.hsvSaturation() < 40 || c.valueF() < 0.25,
+                        qPrintable(QStringLiteral("process %1 has a hue at %2,%3: %4")
+                                       .arg(p)
+                                       .arg(x)
+                                       .arg(y)
+                                       .arg(c.name())));
+                }
+        }
+        QVERIFY(tokens >= 3);
+        // Selecting a token thickens its outline: more dark pixels along its top edge.
+        ProcIndex shown = 0;
+        while (view.tokenRect(shown).isEmpty())
+            ++shown;
+        const QRectF r = view.tokenRect(shown);
+        auto darkAtEdge = [&](const QImage& img) {
+            int dark = 0;
+            for (int y = static_cast<int>(r.top()); y < static_cast<int>(r.top() + r.height() * 0.2); ++y)
+                for (int x = static_cast<int>(r.center().x() - 5); x < static_cast<int>(r.center().x() + 5);
+                     ++x)
+                    dark += img.pixelColor(x, y).valueF() < 0.2 ? 1 : 0;
+            return dark;
+        };
+        const int before = darkAtEdge(image);
+        f.viewState.setSelectedProcess(shown);
+        QCOMPARE(view.tokenRect(shown), r);
+        QVERIFY(darkAtEdge(view.grab().toImage()) > before * 2);
     }
 
     void withoutADocument()

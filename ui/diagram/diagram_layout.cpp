@@ -1,9 +1,14 @@
 #include "ui/diagram/diagram_layout.h"
 
+#include "ui/style/state_colors.h"
+
+#include <QFont>
+#include <QFontMetricsF>
 #include <QLineF>
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 namespace procscope::ui {
 
@@ -23,6 +28,16 @@ struct End {
     QPointF free{};
 };
 
+End on(S state, Side side, qreal at)
+{
+    return {state, side, at, {}};
+}
+
+End freePoint(qreal x, qreal y)
+{
+    return {S::Unknown, Side::Free, 0, {x, y}};
+}
+
 struct ArrowSpec {
     std::vector<T> transitions;
     End from, to;
@@ -38,85 +53,102 @@ struct NodeSpec {
     QRectF rect; // proportions of the widget
 };
 
-// Figure 4.2 of OSTEP: Ready and Running side by side, Blocked below them.
-const std::vector<NodeSpec>& threeStateNodes()
+bool has(StateSet states, S s)
 {
-    static const std::vector<NodeSpec> nodes{
-        {S::Ready, QRectF(QPointF(0.06, 0.14), QPointF(0.38, 0.54))},
-        {S::Running, QRectF(QPointF(0.62, 0.14), QPointF(0.94, 0.54))},
-        {S::Blocked, QRectF(QPointF(0.34, 0.68), QPointF(0.66, 0.98))},
+    return states.test(static_cast<std::size_t>(s));
+}
+
+QRectF box(qreal left, qreal top, qreal right, qreal bottom)
+{
+    return QRectF(QPointF(left, top), QPointF(right, bottom));
+}
+
+// Rows, as shares of the height: the lifecycle's row above Figure 4.2 when there is one.
+struct Rows {
+    qreal highTop = 0.02, highBottom = 0.25;
+    qreal midTop, midBottom, lowTop, lowBottom = 0.98;
+};
+
+Rows rowsFor(StateSet states)
+{
+    const bool high = has(states, S::New) || has(states, S::Zombie) || has(states, S::Terminated);
+    Rows r;
+    r.midTop = high ? 0.35 : 0.12;
+    r.midBottom = high ? 0.63 : 0.50;
+    r.lowTop = high ? 0.73 : 0.66;
+    return r;
+}
+
+std::vector<NodeSpec> nodeSpecs(StateSet states)
+{
+    const Rows r = rowsFor(states);
+    const bool suspended = has(states, S::Suspended);
+    std::vector<NodeSpec> nodes{
+        {S::Running, box(0.03, r.midTop, 0.35, r.midBottom)},
+        {S::Ready, box(0.65, r.midTop, 0.97, r.midBottom)},
+        {S::Blocked,
+            suspended ? box(0.30, r.lowTop, 0.60, r.lowBottom) : box(0.34, r.lowTop, 0.66, r.lowBottom)},
     };
+    // After Running the way out (Zombie, then Terminated); before Ready the way in (New).
+    if (has(states, S::Zombie))
+        nodes.push_back({S::Zombie, box(0.03, r.highTop, 0.25, r.highBottom)});
+    if (has(states, S::Terminated))
+        nodes.push_back({S::Terminated, box(0.40, r.highTop, 0.68, r.highBottom)});
+    if (has(states, S::New))
+        nodes.push_back({S::New, box(0.76, r.highTop, 0.97, r.highBottom)});
+    if (suspended)
+        nodes.push_back({S::Suspended, box(0.74, r.lowTop, 0.97, r.lowBottom)});
     return nodes;
 }
 
-const std::vector<ArrowSpec>& threeStateArrows()
+std::vector<ArrowSpec> arrowSpecs(StateSet states)
 {
-    static const std::vector<ArrowSpec> arrows{
-        {{T::Admit}, {S::Unknown, Side::Free, 0, {0.01, 0.035}}, {S::Ready, Side::Top, 0.25, {}}, {1, -1},
-            0.12, {1, -0.2}, 0.2},
-        {{T::Exit}, {S::Running, Side::Top, 0.75, {}}, {S::Unknown, Side::Free, 0, {0.99, 0.035}}, {-1, -1},
-            0.12, {-1, -0.2}, 0.2},
-        {{T::Dispatch}, {S::Ready, Side::Right, 0.3, {}}, {S::Running, Side::Left, 0.3, {}}, {0, -1}, 0.16,
-            {0, -1}, 0.22},
-        {{T::Deschedule}, {S::Running, Side::Left, 0.72, {}}, {S::Ready, Side::Right, 0.72, {}}, {0, 1}, 0.16,
-            {0, 1}, 0.22},
-        {{T::Block}, {S::Running, Side::Bottom, 0.45, {}}, {S::Blocked, Side::Right, 0.4, {}}, {1, 1}, 0.2,
-            {1, 0.3}, 0.22},
-        {{T::Wake}, {S::Blocked, Side::Left, 0.4, {}}, {S::Ready, Side::Bottom, 0.55, {}}, {-1, 1}, 0.2,
-            {-1, 0.3}, 0.22},
+    const bool suspended = has(states, S::Suspended);
+    std::vector<ArrowSpec> arrows{
+        // Figure 4.2: Descheduled above, Scheduled below, I/O down on the left and up on the right.
+        {{T::Deschedule}, on(S::Running, Side::Right, 0.3), on(S::Ready, Side::Left, 0.3), {0, -1}, 0.14,
+            {0, -1}, 0.28},
+        {{T::Dispatch}, on(S::Ready, Side::Left, 0.72), on(S::Running, Side::Right, 0.72), {0, 1}, 0.14,
+            {0, 1}, 0.28},
+        {{T::Block}, on(S::Running, Side::Bottom, 0.72), on(S::Blocked, Side::Left, 0.45), {-1, 1}, 0.2,
+            {-1, 0.25}, 0.24},
+        {{T::Wake}, suspended ? on(S::Blocked, Side::Top, 0.88) : on(S::Blocked, Side::Right, 0.45),
+            on(S::Ready, Side::Bottom, suspended ? 0.12 : 0.28), {1, 1}, suspended ? 0.1 : 0.2,
+            suspended ? QPointF(-1, 0) : QPointF(1, 0.25), suspended ? 0.14 : 0.24},
     };
-    return arrows;
-}
-
-// The lifecycle around it: New before Ready, Zombie and Terminated after Running, Suspended
-// beside Ready and Blocked.
-const std::vector<NodeSpec>& fullNodes()
-{
-    static const std::vector<NodeSpec> nodes{
-        {S::New, QRectF(QPointF(0.015, 0.15), QPointF(0.155, 0.46))},
-        {S::Ready, QRectF(QPointF(0.225, 0.15), QPointF(0.435, 0.50))},
-        {S::Running, QRectF(QPointF(0.565, 0.15), QPointF(0.775, 0.50))},
-        {S::Zombie, QRectF(QPointF(0.845, 0.15), QPointF(0.985, 0.46))},
-        {S::Suspended, QRectF(QPointF(0.03, 0.68), QPointF(0.21, 0.98))},
-        {S::Blocked, QRectF(QPointF(0.40, 0.68), QPointF(0.60, 0.98))},
-        {S::Terminated, QRectF(QPointF(0.805, 0.68), QPointF(0.985, 0.98))},
-    };
-    return nodes;
-}
-
-const std::vector<ArrowSpec>& fullArrows()
-{
-    static const std::vector<ArrowSpec> arrows{
-        {{T::Admit}, {S::New, Side::Right, 0.5, {}}, {S::Ready, Side::Left, 0.443, {}}, {0, -1}, 0, {0, -1},
-            0.08},
-        {{T::Dispatch}, {S::Ready, Side::Top, 0.8, {}}, {S::Running, Side::Top, 0.2, {}}, {0, -1}, 0.3,
-            {0, -1}, 0.2},
-        {{T::Deschedule}, {S::Running, Side::Left, 0.55, {}}, {S::Ready, Side::Right, 0.55, {}}, {0, 1}, 0.0,
-            {0, -1}, 0.12},
-        {{T::Exit}, {S::Running, Side::Right, 0.4, {}}, {S::Zombie, Side::Left, 0.452, {}}, {0, -1}, 0,
-            {0, -1}, 0.075},
-        {{T::Reap}, {S::Zombie, Side::Bottom, 0.5, {}}, {S::Terminated, Side::Top, 0.611, {}}, {1, 0}, 0,
-            {-1, 0}, 0.1},
-        {{T::Block}, {S::Running, Side::Bottom, 0.35, {}}, {S::Blocked, Side::Right, 0.3, {}}, {1, 0}, 0.22,
-            {1, 0}, 0.14},
-        {{T::Wake}, {S::Blocked, Side::Left, 0.3, {}}, {S::Ready, Side::Bottom, 0.65, {}}, {-1, 0}, 0.22,
-            {1, 0}, 0.1},
-        {{T::SuspendReady}, {S::Ready, Side::Bottom, 0.2, {}}, {S::Suspended, Side::Top, 0.85, {}}, {1, 0.5},
-            0.12, {1, 0}, 0.1},
-        {{T::ResumeReady}, {S::Suspended, Side::Top, 0.55, {}}, {S::Ready, Side::Left, 0.9, {}}, {-1, -0.5},
-            0.12, {-1, 0}, 0.1},
-        {{T::SuspendBlocked}, {S::Blocked, Side::Left, 0.62, {}}, {S::Suspended, Side::Right, 0.62, {}},
-            {0, -1}, 0.1, {0, -1}, 0.17},
-        {{T::ResumeBlocked}, {S::Suspended, Side::Right, 0.85, {}}, {S::Blocked, Side::Left, 0.85, {}},
-            {0, 1}, 0.1, {0, 1}, 0.17},
-        {{T::KillNew, T::KillReady, T::KillRunning, T::KillBlocked, T::KillSuspended},
-            {S::Unknown, Side::Free, 0, {0.80, 0.035}}, {S::Zombie, Side::Top, 0.5, {}}, {1, -1}, 0.12,
-            {-1, 0}, 0.1},
-        {{T::SuspendNew}, {S::New, Side::Bottom, 0.5, {}}, {S::Suspended, Side::Top, 0.25, {}}, {-1, 0}, 0.0,
-            {-1, 0}, 0.1, true},
-        {{T::SuspendRunning}, {S::Running, Side::Bottom, 0.1, {}}, {S::Suspended, Side::Top, 0.97, {}},
-            {1, 1}, 0.1, {1, 0}, 0.1, true},
-    };
+    if (has(states, S::New))
+        arrows.push_back({{T::Admit}, on(S::New, Side::Bottom, 0.5), on(S::Ready, Side::Top, 0.69), {1, 0}, 0,
+            {-1, 0}, 0.2});
+    else
+        arrows.push_back(
+            {{T::Admit}, freePoint(0.985, 0.03), on(S::Ready, Side::Top, 0.75), {1, -1}, 0.12, {-1, 0}, 0.2});
+    if (has(states, S::Zombie))
+        arrows.push_back({{T::Exit}, on(S::Running, Side::Top, 0.4), on(S::Zombie, Side::Bottom, 0.6), {1, 0},
+            0, {1, 0}, 0.2});
+    else
+        arrows.push_back({{T::Exit}, on(S::Running, Side::Top, 0.25), freePoint(0.015, 0.03), {-1, -1}, 0.12,
+            {1, 0}, 0.2});
+    if (has(states, S::Zombie) && has(states, S::Terminated))
+        arrows.push_back({{T::Reap}, on(S::Zombie, Side::Right, 0.72), on(S::Terminated, Side::Left, 0.72),
+            {0, 1}, 0, {0, -1}, 0.15});
+    if (has(states, S::Zombie))
+        arrows.push_back({{T::KillNew, T::KillReady, T::KillRunning, T::KillBlocked, T::KillSuspended},
+            freePoint(0.30, 0.31), on(S::Zombie, Side::Right, 0.85), {1, 0}, 0.1, {1, 0.3}, 0.1, true});
+    if (suspended) {
+        arrows.push_back({{T::SuspendReady}, on(S::Ready, Side::Bottom, 0.62),
+            on(S::Suspended, Side::Top, 0.4), {-1, 0}, 0.1, {-1, 0}, 0.14});
+        arrows.push_back({{T::ResumeReady}, on(S::Suspended, Side::Top, 0.85),
+            on(S::Ready, Side::Bottom, 0.91), {1, 0}, 0.1, {1, 0}, 0.14});
+        arrows.push_back({{T::SuspendBlocked}, on(S::Blocked, Side::Right, 0.35),
+            on(S::Suspended, Side::Left, 0.35), {0, -1}, 0.08, {0, -1}, 0.2});
+        arrows.push_back({{T::ResumeBlocked}, on(S::Suspended, Side::Left, 0.85),
+            on(S::Blocked, Side::Right, 0.85), {0, 1}, 0.08, {0, 1}, 0.2});
+        if (has(states, S::New))
+            arrows.push_back({{T::SuspendNew}, on(S::New, Side::Right, 0.7),
+                on(S::Suspended, Side::Right, 0.3), {1, 0}, 0.06, {-1, 0}, 0.1, true});
+        arrows.push_back({{T::SuspendRunning}, on(S::Running, Side::Bottom, 0.2),
+            on(S::Suspended, Side::Bottom, 0.5), {0, 1}, 0.12, {0, 1}, 0.2, true});
+    }
     return arrows;
 }
 
@@ -171,39 +203,78 @@ QRectF TokenGrid::slot(int i) const
         cell.width(), cell.height());
 }
 
-std::vector<ProcessState> DiagramLayout::states(bool fullLifecycle)
+StateSet DiagramLayout::coreStates()
 {
-    std::vector<ProcessState> out;
-    for (const NodeSpec& n : fullLifecycle ? fullNodes() : threeStateNodes())
-        out.push_back(n.state);
-    return out;
+    StateSet s;
+    for (S state : {S::Ready, S::Running, S::Blocked})
+        s.set(static_cast<std::size_t>(state));
+    return s;
 }
 
-DiagramLayout::DiagramLayout(QSizeF size, bool fullLifecycle, const std::bitset<kTransitionCount>& rare)
-    : m_size(size)
-    , m_full(fullLifecycle)
+StateSet DiagramLayout::allStates()
 {
-    // 1 at 1600 x 900, the usual projector; text never shrinks below what a laptop can show.
-    const qreal scale = std::min(size.width() / 1600.0, size.height() / 900.0);
-    m_nodeFont = std::max<qreal>(11, (fullLifecycle ? 30 : 36) * scale);
-    m_arrowFont = std::max<qreal>(9, (fullLifecycle ? 19 : 24) * scale);
-    m_tokenFont = std::max<qreal>(8, (fullLifecycle ? 15 : 19) * scale);
-    m_line = std::max<qreal>(1.5, 3 * scale);
+    StateSet s = coreStates();
+    for (S state : {S::New, S::Suspended, S::Zombie, S::Terminated})
+        s.set(static_cast<std::size_t>(state));
+    return s;
+}
 
+DiagramLayout::DiagramLayout(
+    QSizeF size, StateSet states, const std::bitset<kTransitionCount>& rare, qreal textPx)
+    : m_size(size)
+    , m_states((states & allStates()) | coreStates())
+{
+    // The application's text size in a diagram the size of its dock; larger with the diagram's
+    // area beyond that (as far as its width and height leave room for the labels), so a diagram
+    // on a wall reads from the back of the room. Presentation mode's larger type raises it all.
+    textPx = std::max<qreal>(6, textPx);
     const qreal w = size.width(), h = size.height();
-    for (const NodeSpec& spec : fullLifecycle ? fullNodes() : threeStateNodes()) {
+    const qreal scale =
+        std::max<qreal>(1, std::min({std::sqrt(w * h / (560.0 * 330.0)), w / 440.0, h / 250.0}));
+    // An arrow's label ("Descheduled ×12", some 8 ems) fits between Running and Ready.
+    m_nodeFont = textPx * 1.3 * scale;
+    m_arrowFont =
+        std::min({textPx * 1.05 * scale, std::max<qreal>(6, h * 0.07), std::max<qreal>(6, w * 0.035)});
+    m_tokenFont = textPx * scale;
+    m_smallestToken = std::max<qreal>(8, textPx * 0.8);
+    m_line = std::max<qreal>(1.5, 2.0 * scale * textPx / kDefaultTextPx);
+    addNodes();
+    addArrows(rare);
+}
+
+void DiagramLayout::addNodes()
+{
+    const qreal w = m_size.width(), h = m_size.height();
+    const std::vector<NodeSpec> specs = nodeSpecs(m_states);
+    // A state's name takes at most 40 % of Running's height; the rest holds its tokens.
+    const qreal running = specs.front().rect.height() * h; // Running comes first
+    m_nodeFont = std::min(m_nodeFont, std::max<qreal>(6, running * 0.4 / 1.45));
+    m_arrowFont = std::min(m_arrowFont, m_nodeFont);
+    for (const NodeSpec& spec : specs) {
         DiagramNode n;
         n.state = spec.state;
         n.rect =
             QRectF(spec.rect.left() * w, spec.rect.top() * h, spec.rect.width() * w, spec.rect.height() * h);
-        const qreal headerHeight = m_nodeFont * 1.6;
+        const qreal pad = std::max<qreal>(3, std::min(m_tokenFont * 0.4, n.rect.height() * 0.08));
+        // A node too short for its name and a row of tokens at their smallest (the lifecycle's, in
+        // a short diagram) gives its name a little less than half its height.
+        n.fontPx = m_nodeFont;
+        if (n.rect.height() < m_nodeFont * 1.45 + smallestTokenFontPx() * 1.9 + pad)
+            n.fontPx = std::min(m_nodeFont, n.rect.height() * 0.45 / 1.45);
+        // A narrow node's name ("Terminated (12)") gets smaller type rather than losing letters.
+        QFont bold;
+        bold.setPixelSize(100);
+        bold.setBold(true);
+        const qreal advance =
+            QFontMetricsF(bold).horizontalAdvance(QStringLiteral("%1 (00)").arg(stateLabel(n.state))) / 100;
+        n.fontPx =
+            std::max<qreal>(6, std::min(n.fontPx, (n.rect.width() * 0.92) / std::max<qreal>(1, advance)));
+        const qreal headerHeight = n.fontPx * 1.45;
         n.header = QRectF(n.rect.left(), n.rect.top(), n.rect.width(), headerHeight);
-        const qreal pad = std::max<qreal>(4, m_tokenFont * 0.5);
         n.tokens = QRectF(n.rect.left() + pad, n.rect.top() + headerHeight, n.rect.width() - 2 * pad,
-            n.rect.height() - headerHeight - pad);
+            std::max<qreal>(0, n.rect.height() - headerHeight - pad));
         m_nodes.push_back(n);
     }
-    addArrows(rare);
 }
 
 void DiagramLayout::addArrows(const std::bitset<kTransitionCount>& rare)
@@ -214,7 +285,7 @@ void DiagramLayout::addArrows(const std::bitset<kTransitionCount>& rare)
             return QPointF(e.free.x() * w, e.free.y() * h);
         return onSide(node(e.state)->rect, e.side, e.at);
     };
-    for (const ArrowSpec& spec : m_full ? fullArrows() : threeStateArrows()) {
+    for (const ArrowSpec& spec : arrowSpecs(m_states)) {
         if (spec.rare && std::none_of(spec.transitions.begin(), spec.transitions.end(),
                              [&](T t) { return rare.test(static_cast<std::size_t>(t)); }))
             continue;
@@ -252,11 +323,6 @@ const DiagramArrow* DiagramLayout::arrow(Transition t) const
     return nullptr;
 }
 
-qreal DiagramLayout::smallestTokenFontPx() const
-{
-    return std::max<qreal>(8, m_tokenFont * 0.7);
-}
-
 TokenGrid DiagramLayout::tokenGrid(ProcessState state, int count, qreal fontPx) const
 {
     TokenGrid g;
@@ -264,19 +330,46 @@ TokenGrid DiagramLayout::tokenGrid(ProcessState state, int count, qreal fontPx) 
     if (!n || n->tokens.width() <= 0 || n->tokens.height() <= 0)
         return g;
     g.area = n->tokens;
-    // Shrink the tokens until they all fit, down to a size still legible; past that, "+N more".
-    const qreal smallest = smallestTokenFontPx();
-    for (qreal font = fontPx > 0 ? fontPx : largestTokenFontPx();; font = std::max(smallest, font * 0.85)) {
+    auto shape = [&](qreal font, qreal narrowest) {
         g.fontPx = font;
-        g.gap = std::max<qreal>(2, font * 0.35);
-        const qreal height = font * 2.0;
-        const qreal preferredWidth = font * 9.0;
-        g.columns = std::max(1, static_cast<int>((g.area.width() + g.gap) / (preferredWidth + g.gap)));
-        const qreal width = std::min(font * 13.0, (g.area.width() - (g.columns - 1) * g.gap) / g.columns);
-        g.cell = QSizeF(width, height);
+        g.gap = std::max<qreal>(2, font * 0.3);
+        const qreal height = font * 1.9;
+        // No more columns than tokens: one token gets the whole width for its name.
+        g.columns = std::clamp(
+            static_cast<int>((g.area.width() + g.gap) / (narrowest + g.gap)), 1, std::max(1, count));
+        // A disc is as wide as it is tall; a named token takes its share of the row.
+        const qreal share = (g.area.width() - (g.columns - 1) * g.gap) / g.columns;
+        g.cell = QSizeF(g.named ? std::min(font * 13.0, share) : std::min(height, share), height);
         g.rows = std::max(0, static_cast<int>((g.area.height() + g.gap) / (height + g.gap)));
-        if (g.capacity() >= count || font <= smallest)
-            break;
+        if (g.area.width() < narrowest)
+            g.rows = 0; // not even one token of this size fits across
+    };
+    // Shrink the tokens until they all fit with their names, down to a size still legible; then
+    // drop the names (a disc with the pid; the tooltip names it); past that, "+N more".
+    const qreal smallest = smallestTokenFontPx();
+    const qreal start = fontPx > 0 ? fontPx : largestTokenFontPx();
+    for (const qreal narrowest : {6.5, 1.9}) {
+        g.named = narrowest > 2;
+        for (qreal font = start;; font = std::max(smallest, font * 0.85)) {
+            shape(font, font * narrowest);
+            if (g.capacity() >= count || font <= smallest)
+                break;
+        }
+        if (g.capacity() >= count)
+            return g;
+    }
+    if (g.rows == 0) {
+        // Not even one row at the smallest size (a short node): tokens as tall as the node has
+        // room for, with their names if they fit across, else discs.
+        const qreal font = std::max<qreal>(1, std::min(smallest, g.area.height() / 1.9));
+        g.named = true;
+        shape(font, font * 6.5);
+        if (g.capacity() < count) {
+            g.named = false;
+            shape(font, font * 1.9);
+        }
+        g.rows = std::max(1, g.rows);
+        g.cell = g.cell.boundedTo(g.area.size());
     }
     return g;
 }

@@ -1,6 +1,9 @@
 // Where the state diagram puts its nodes, arrows and tokens for a widget size: a plain class, so
-// the geometry is tested without painting. Positions are proportions of the widget, and sizes
-// of text and tokens follow the widget, so the diagram reads the same projected on a wall.
+// the geometry is tested without painting. Running, Ready and Blocked keep the places of OSTEP
+// Figure 4.2 (Running left, Ready right, Blocked below between them); the lifecycle states a trace
+// has (New, Zombie, Terminated above them, Suspended beside Blocked) join around them. Text starts
+// at the application's text size and grows with the widget, as far as the room between the nodes
+// allows.
 #pragma once
 
 #include "ui/diagram/transition.h"
@@ -17,12 +20,13 @@ namespace procscope::ui {
 struct DiagramNode {
     ProcessState state = ProcessState::Unknown;
     QRectF rect;
-    QRectF header; // the band holding the state's name
-    QRectF tokens; // the area the tokens fill
+    QRectF header;     // the band holding the state's name
+    qreal fontPx = 12; // the name's size: smaller than nodeFontPx() only in a node too short for it
+    QRectF tokens;     // the area the tokens fill
 };
 
 // A curved arrow: a cubic from `start` to `end`. A stub starts or ends outside every node (admit
-// and exit in the three-state view, kill into Zombie). One arrow may stand for several
+// and exit when New or Zombie has no node, kill into Zombie). One arrow may stand for several
 // transitions (kill from any state), and lights up when any of them fires.
 struct DiagramArrow {
     std::vector<Transition> transitions;
@@ -47,6 +51,7 @@ struct TokenGrid {
     int columns = 1;
     int rows = 0;
     qreal fontPx = 10;
+    bool named = true; // wide enough for names; else discs with the pid
 
     int capacity() const { return columns * rows; }
     QRectF slot(int i) const;
@@ -54,13 +59,22 @@ struct TokenGrid {
 
 class DiagramLayout {
 public:
+    // The text size of a desktop's user interface, when the caller knows no better.
+    static constexpr qreal kDefaultTextPx = 13;
+
     DiagramLayout() = default;
-    // `rare`: transitions drawn in the full view only when the trace has them (suspend from New
-    // or Running, kill), so the everyday diagram stays uncluttered.
-    DiagramLayout(QSizeF size, bool fullLifecycle, const std::bitset<kTransitionCount>& rare = {});
+    // `states`: which states get a node (Ready, Running and Blocked always do). `rare`: transitions
+    // drawn only when the trace has them (suspend from New or Running, kill). `textPx`: the
+    // application's text size (presentation mode makes it larger); labels grow from it.
+    DiagramLayout(QSizeF size, StateSet states, const std::bitset<kTransitionCount>& rare = {},
+        qreal textPx = kDefaultTextPx);
+
+    // Figure 4.2's three; all seven.
+    static StateSet coreStates();
+    static StateSet allStates();
 
     QSizeF size() const { return m_size; }
-    bool fullLifecycle() const { return m_full; }
+    StateSet states() const { return m_states; }
     const std::vector<DiagramNode>& nodes() const { return m_nodes; }
     const std::vector<DiagramArrow>& arrows() const { return m_arrows; }
     const DiagramNode* node(ProcessState state) const;
@@ -76,18 +90,16 @@ public:
     // Slots for `count` tokens, starting from `fontPx` (0: the largest this size allows) and
     // shrinking until they fit, down to the smallest legible size.
     TokenGrid tokenGrid(ProcessState state, int count, qreal fontPx = 0) const;
-    qreal largestTokenFontPx() const { return m_tokenFont * 1.6; }
-    qreal smallestTokenFontPx() const;
-
-    // The states each view shows.
-    static std::vector<ProcessState> states(bool fullLifecycle);
+    qreal largestTokenFontPx() const { return m_tokenFont * 1.3; }
+    qreal smallestTokenFontPx() const { return m_smallestToken; }
 
 private:
+    void addNodes();
     void addArrows(const std::bitset<kTransitionCount>& rare);
 
     QSizeF m_size;
-    bool m_full = false;
-    qreal m_nodeFont = 12, m_arrowFont = 10, m_tokenFont = 10, m_line = 2;
+    StateSet m_states;
+    qreal m_nodeFont = 12, m_arrowFont = 10, m_tokenFont = 10, m_smallestToken = 8, m_line = 2;
     std::vector<DiagramNode> m_nodes;
     std::vector<DiagramArrow> m_arrows;
 };

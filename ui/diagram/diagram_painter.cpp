@@ -15,7 +15,12 @@ namespace {
 // emphasis reads on any projector without borrowing a colour that means a state.
 const QColor kArrowColor(0x70, 0x75, 0x7B);
 const QColor kLitColor(0x11, 0x11, 0x11);
-const QColor kSelectedFill(0xFF, 0xE1, 0x4D);
+// Tokens are neutral: a process is its pid and name, never a hue (every hue here means a state).
+// The selected one has a thick black outline, a colour no state uses.
+const QColor kTokenFill(0xFA, 0xFA, 0xFA);
+const QColor kTokenOutline(0x3A, 0x3A, 0x3A);
+const QColor kTokenText(0x11, 0x11, 0x11);
+const QColor kSelectedOutline(0x00, 0x00, 0x00);
 
 // Black or white, whichever contrasts more with the fill (WCAG relative luminance): white on the
 // amber of Ready would read at 1.8:1 from the back row, black reads at 11:1.
@@ -78,18 +83,20 @@ void paintArrow(QPainter& painter, const DiagramLayout& layout, const DiagramArr
     paintArrowHead(painter, arrow.end, from, head, color);
 }
 
-void paintArrowLabel(
-    QPainter& painter, const DiagramLayout& layout, const DiagramArrow& arrow, const QString& text, bool lit)
+void paintArrowLabel(QPainter& painter, const DiagramLayout& layout, const DiagramArrow& arrow,
+    const QString& name, const QString& count, bool lit)
 {
     const QFont font = pixelFont(layout.arrowFontPx(), lit);
     const QFontMetricsF fm(font);
-    const int flags = Qt::AlignCenter | Qt::TextWordWrap;
-    const QRectF textRect =
-        fm.boundingRect(QRectF(0, 0, std::max<qreal>(arrow.labelWidth, 10), 1e6), flags, text);
+    const QStringList lines = arrowLabelLines(name, count, fm, std::max<qreal>(arrow.labelWidth, 10));
+    qreal textWidth = 0;
+    for (const QString& line : lines)
+        textWidth = std::max(textWidth, fm.horizontalAdvance(line));
+    const qreal lineHeight = fm.height();
     const qreal pad = layout.arrowFontPx() * 0.3;
-    const QSizeF box(textRect.width() + 2 * pad, textRect.height() + pad);
-    // Put the box beside the curve on the label's side: its centre goes out by the box's extent in that
-    // direction.
+    const QSizeF box(textWidth + 2 * pad, static_cast<qreal>(lines.size()) * lineHeight + pad);
+    // Put the box beside the curve on the label's side: its centre goes out by the box's extent in
+    // that direction.
     const QPointF side = arrow.labelSide;
     const qreal reach = std::abs(side.x()) * box.width() / 2 + std::abs(side.y()) * box.height() / 2 + pad;
     const QPointF centre = arrow.labelAnchor + side * reach;
@@ -103,7 +110,13 @@ void paintArrowLabel(
     painter.drawRoundedRect(r, pad * 1.5, pad * 1.5);
     painter.setFont(font);
     painter.setPen(lit ? Qt::white : QColor(0x20, 0x22, 0x25));
-    painter.drawText(r.adjusted(pad, pad / 2, -pad, -pad / 2), flags, text);
+    // One line at a time and never clipped: no line, the count least of all, can fall out of the box.
+    qreal y = r.top() + pad / 2;
+    for (const QString& line : lines) {
+        painter.drawText(
+            QRectF(r.left(), y, r.width(), lineHeight), Qt::AlignCenter | Qt::TextDontClip, line);
+        y += lineHeight;
+    }
 }
 
 void paintNode(
@@ -115,11 +128,16 @@ void paintNode(
     painter.setBrush(fill);
     painter.drawRoundedRect(node.rect, radius, radius);
     painter.setPen(readableOn(fill));
-    painter.setFont(pixelFont(layout.nodeFontPx(), true));
     const QString text = QStringLiteral("%1 (%2)").arg(stateLabel(node.state)).arg(population);
-    const QFontMetricsF fm(painter.font());
-    painter.drawText(node.header, Qt::AlignCenter,
-        fm.elidedText(text, Qt::ElideRight, node.header.width() - layout.nodeFontPx() * 0.5));
+    // A name too wide for a narrow node gets smaller type before it loses letters.
+    const qreal room = node.header.width() - node.fontPx * 0.5;
+    QFont font = pixelFont(node.fontPx, true);
+    const qreal wide = QFontMetricsF(font).horizontalAdvance(text);
+    if (wide > room && room > 0)
+        font = pixelFont(std::max(node.fontPx * 0.65, node.fontPx * room / wide), true);
+    painter.setFont(font);
+    painter.drawText(
+        node.header, Qt::AlignCenter, QFontMetricsF(font).elidedText(text, Qt::ElideRight, room));
 }
 
 void paintPlaceholder(QPainter& painter, const DiagramScene::Placeholder& p, const QColor& onColor)
@@ -140,7 +158,8 @@ void paintPlaceholder(QPainter& painter, const DiagramScene::Placeholder& p, con
         painter.setPen(QColor(0x11, 0x11, 0x11));
         painter.setFont(pixelFont(p.fontPx, true));
     }
-    painter.drawText(p.rect, Qt::AlignCenter, p.text);
+    const bool fits = QFontMetricsF(painter.font()).horizontalAdvance(p.text) <= p.rect.width() - radius;
+    painter.drawText(p.rect, Qt::AlignCenter, fits || p.shortText.isEmpty() ? p.text : p.shortText);
 }
 
 } // namespace
@@ -164,14 +183,47 @@ QColor processColor(Pid pid)
     return colors[static_cast<std::size_t>(((pid % n) + n) % n)];
 }
 
-QString arrowLabel(const DiagramArrow& arrow, const TransitionCounts& counts)
+QString arrowName(const DiagramArrow& arrow, ArrowWording wording)
+{
+    if (arrow.transitions.empty())
+        return {};
+    return fromView(transitionName(transitionInfo(arrow.transitions.front()), wording));
+}
+
+QString arrowCount(const DiagramArrow& arrow, const TransitionCounts& counts)
 {
     std::int64_t total = 0;
     for (Transition t : arrow.transitions)
         total += counts[static_cast<std::size_t>(t)];
-    const QString name =
-        arrow.transitions.empty() ? QString() : fromView(transitionInfo(arrow.transitions.front()).name);
-    return QStringLiteral("%1 %2%3").arg(name, QChar(0x00D7), QString::number(total));
+    return QString(QChar(0x00D7)) + QString::number(total);
+}
+
+QString arrowLabel(const DiagramArrow& arrow, const TransitionCounts& counts, ArrowWording wording)
+{
+    return arrowName(arrow, wording) + QLatin1Char(' ') + arrowCount(arrow, counts);
+}
+
+QStringList arrowLabelLines(
+    const QString& name, const QString& count, const QFontMetricsF& metrics, qreal width)
+{
+    QStringList lines;
+    QString line;
+    auto add = [&](const QString& word) {
+        const QString joined = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(joined) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = joined;
+        }
+    };
+    for (const QString& word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        add(word);
+    if (!count.isEmpty())
+        add(count);
+    if (!line.isEmpty())
+        lines << line;
+    return lines;
 }
 
 void paintToken(QPainter& painter, const DiagramScene::Token& token, const Trace& trace)
@@ -183,33 +235,40 @@ void paintToken(QPainter& painter, const DiagramScene::Token& token, const Trace
     painter.save();
     painter.setOpacity(token.opacity);
     const qreal h = r.height();
-    const qreal border = std::max<qreal>(1, h * (token.selected ? 0.11 : 0.045));
-    const bool nameFits = r.width() >= h * 2.2;
-    const QRectF body = nameFits ? r : QRectF(r.center().x() - h / 2, r.top(), h, h);
-    painter.setPen(QPen(QColor(0x22, 0x22, 0x22), border));
-    painter.setBrush(token.selected ? kSelectedFill : QColor(Qt::white));
-    painter.drawRoundedRect(body.adjusted(border / 2, border / 2, -border / 2, -border / 2), h / 2, h / 2);
-    // The process's own colour in a disc holding its pid.
-    const qreal inset = std::max<qreal>(2, h * 0.12);
-    const QRectF disc(body.left() + inset, body.top() + inset, h - 2 * inset, h - 2 * inset);
-    const QColor color = processColor(info.pid);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawEllipse(disc);
     const QString pid = QString::number(info.pid);
-    QFont pidFont = pixelFont(token.fontPx * (pid.size() > 2 ? 0.7 : 0.9), true);
-    painter.setFont(pidFont);
-    painter.setPen(readableOn(color));
-    painter.drawText(disc, Qt::AlignCenter, pid);
-    if (nameFits) {
-        const QFont nameFont = pixelFont(token.fontPx, token.selected);
-        painter.setFont(nameFont);
-        painter.setPen(QColor(0x11, 0x11, 0x11));
-        const QRectF text(disc.right() + inset, body.top(), body.right() - disc.right() - 2 * inset, h);
-        const QString name = QString::fromStdString(info.name);
-        painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-            QFontMetricsF(nameFont).elidedText(name, Qt::ElideRight, text.width()));
+    const QFont pidFont = pixelFont(token.fontPx, true);
+    const qreal pidWidth = QFontMetricsF(pidFont).horizontalAdvance(pid);
+    const qreal inset = std::max<qreal>(2, h * 0.25);
+    // The name goes beside the pid when a few of its letters fit; else the token is a disc with
+    // the pid alone.
+    const bool nameFits = r.width() >= pidWidth + 2 * inset + token.fontPx * 2.5;
+    const QRectF body = nameFits ? r : QRectF(r.center().x() - h / 2, r.top(), h, h);
+    const qreal border = token.selected ? std::max<qreal>(3, h * 0.14) : std::max<qreal>(1, h * 0.05);
+    painter.setPen(QPen(token.selected ? kSelectedOutline : kTokenOutline, border));
+    painter.setBrush(kTokenFill);
+    painter.drawRoundedRect(body.adjusted(border / 2, border / 2, -border / 2, -border / 2), h / 2, h / 2);
+    painter.setPen(kTokenText);
+    if (!nameFits) {
+        const qreal fit = std::min<qreal>(1, (h - 2 * border) / std::max<qreal>(1, pidWidth));
+        painter.setFont(pixelFont(token.fontPx * std::max<qreal>(0.6, fit), true));
+        painter.drawText(body, Qt::AlignCenter, pid);
+        painter.restore();
+        return;
     }
+    painter.setFont(pidFont);
+    const QRectF pidRect(body.left() + inset, body.top(), pidWidth, h);
+    painter.drawText(pidRect, Qt::AlignVCenter | Qt::AlignLeft, pid);
+    // A hairline between the pid and the name.
+    const qreal gap = token.fontPx * 0.35;
+    const qreal lineX = pidRect.right() + gap;
+    painter.setPen(QPen(kTokenOutline, std::max<qreal>(1, h * 0.03)));
+    painter.drawLine(QPointF(lineX, body.top() + h * 0.22), QPointF(lineX, body.bottom() - h * 0.22));
+    const QFont nameFont = pixelFont(token.fontPx, token.selected);
+    painter.setFont(nameFont);
+    painter.setPen(kTokenText);
+    const QRectF text(lineX + gap, body.top(), body.right() - inset - lineX - gap, h);
+    painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+        QFontMetricsF(nameFont).elidedText(QString::fromStdString(info.name), Qt::ElideRight, text.width()));
     painter.restore();
 }
 
@@ -236,7 +295,8 @@ void paintDiagram(QPainter& painter, const DiagramScene& scene)
     for (int pass = 0; pass < 2; ++pass)
         for (const DiagramArrow& a : layout.arrows())
             if (isLit(a) == (pass == 1))
-                paintArrowLabel(painter, layout, a, arrowLabel(a, scene.counts), pass == 1);
+                paintArrowLabel(
+                    painter, layout, a, arrowName(a, scene.wording), arrowCount(a, scene.counts), pass == 1);
     for (const DiagramScene::Placeholder& p : scene.placeholders) {
         QColor on = Qt::black;
         for (const DiagramNode& n : layout.nodes())

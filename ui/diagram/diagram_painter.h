@@ -7,8 +7,10 @@
 #include "ui/style/state_colors.h"
 
 #include <QColor>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <bitset>
@@ -17,6 +19,7 @@
 namespace procscope::ui {
 
 // A colour per process, from its pid, so a process keeps its colour in every view and run.
+// (No longer painted in the diagram's tokens: a process is told by its pid and name, never a hue.)
 QColor processColor(Pid pid);
 
 struct DiagramScene {
@@ -33,11 +36,13 @@ struct DiagramScene {
         qreal fontPx = 10;
         QString text;
         bool dashed = true;
+        QString shortText = {}; // when `text` is too wide for the slot: "+12" for "+12 more"
     };
 
     const DiagramLayout* layout = nullptr;
     const Trace* trace = nullptr;
     Palette palette = Palette::Standard;
+    ArrowWording wording = ArrowWording::Book;
     TransitionCounts counts{};
     std::bitset<kTransitionCount> lit;
     std::array<int, kStateCount> population{}; // processes in each state
@@ -50,7 +55,15 @@ struct DiagramScene {
 void paintDiagram(QPainter& painter, const DiagramScene& scene);
 void paintToken(QPainter& painter, const DiagramScene::Token& token, const Trace& trace);
 
-// The text an arrow carries: "dispatch ×12" (the sum when it stands for several transitions).
-QString arrowLabel(const DiagramArrow& arrow, const TransitionCounts& counts);
+// The text an arrow carries: "Scheduled ×12" (the sum when it stands for several transitions).
+QString arrowName(const DiagramArrow& arrow, ArrowWording wording);
+QString arrowCount(const DiagramArrow& arrow, const TransitionCounts& counts); // "×12"
+QString arrowLabel(const DiagramArrow& arrow, const TransitionCounts& counts, ArrowWording wording);
+
+// An arrow's label broken into lines no wider than `width` (a word wider than that keeps a line
+// of its own). The count is never dropped nor split: it ends the last line when it fits there,
+// else it takes a line of its own.
+QStringList arrowLabelLines(
+    const QString& name, const QString& count, const QFontMetricsF& metrics, qreal width);
 
 } // namespace procscope::ui

@@ -7,6 +7,7 @@
 
 #include <QEasingCurve>
 #include <QFileInfo>
+#include <QFontInfo>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPageSize>
@@ -22,20 +23,8 @@ namespace procscope::ui {
 
 namespace {
 
-constexpr int kStepMilliseconds = 250;
 // More tokens than this changing at once is a seek, not a step a student can follow.
 constexpr std::size_t kMaxAnimatedFirings = 400;
-
-QPointF cubic(QPointF a, QPointF c1, QPointF c2, QPointF b, qreal t)
-{
-    const qreal u = 1 - t;
-    return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
-}
-
-QRectF centredOn(QPointF centre, QSizeF size)
-{
-    return QRectF(centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(), size.height());
-}
 
 QString stateText(ProcessState s)
 {
@@ -92,15 +81,34 @@ void StateDiagramView::setFullLifecycle(bool full)
     update();
 }
 
+void StateDiagramView::setArrowWording(ArrowWording wording)
+{
+    m_wording = wording;
+    update();
+}
+
 void StateDiagramView::setColorScheme(Palette palette)
 {
     m_palette = palette;
     update();
 }
 
+StateSet StateDiagramView::wantedStates() const
+{
+    if (m_full)
+        return DiagramLayout::allStates();
+    StateSet states = m_held;
+    // The way out is shown whole: Zombie before Terminated even when every exit was reaped at once.
+    if (states.test(std::size_t(ProcessState::Zombie)) || states.test(std::size_t(ProcessState::Terminated)))
+        states.set(std::size_t(ProcessState::Zombie)).set(std::size_t(ProcessState::Terminated));
+    return states;
+}
+
 void StateDiagramView::relayout()
 {
-    m_layout = DiagramLayout(QSizeF(size()), m_full, m_rare);
+    m_animation.stop();
+    m_flights.clear();
+    m_layout = DiagramLayout(QSizeF(size()), wantedStates(), m_rare, QFontInfo(font()).pixelSize());
     placeTokens();
 }
 
@@ -110,7 +118,9 @@ void StateDiagramView::onTraceChanged()
     m_flights.clear();
     const Trace* t = trace();
     const Document* document = m_playback ? m_playback->document() : nullptr;
-    m_tally.reset(document ? firingCheckpointsOf(document->indexes(), document->trace()) : nullptr);
+    auto checkpoints = document ? firingCheckpointsOf(document->indexes(), document->trace()) : nullptr;
+    m_held = checkpoints ? checkpoints->held() : StateSet{};
+    m_tally.reset(std::move(checkpoints));
     m_tick = m_playback ? m_playback->tick() : 0;
     m_counts = t ? m_tally.countsAt(*t, m_tick) : TransitionCounts{};
     m_lit.reset();
@@ -141,27 +151,32 @@ void StateDiagramView::onTickChanged(Tick now, Tick previous)
         rare.set(static_cast<std::size_t>(i), m_counts[static_cast<std::size_t>(i)] > 0);
     if (rare != m_rare) {
         m_rare = rare;
-        m_layout = DiagramLayout(QSizeF(size()), m_full, m_rare);
+        m_layout = DiagramLayout(QSizeF(size()), wantedStates(), m_rare, QFontInfo(font()).pixelSize());
     }
     placeTokens();
 
-    const std::vector<Firing> justFired = firedBetween(*t, now - 1, now);
     m_lit.reset();
-    for (const Firing& f : justFired)
+    for (const Firing& f : firedBetween(*t, now - 1, now))
         m_lit.set(static_cast<std::size_t>(f.transition));
 
-    // Animate one step forward: to the next tick, or to the next event with nothing in between.
+    // Animate one step, either way: to the next tick, or over ticks in which nothing happens but
+    // at the far end. A jump over several events just places the tokens.
+    const bool backwards = now < previous;
+    const Tick low = std::min(now, previous), high = std::max(now, previous);
     int duration = kStepMilliseconds;
     if (m_playback && m_playback->isPlaying())
         duration = std::min(duration, static_cast<int>(800.0 / std::max(0.001, m_playback->speed())));
-    bool animate = now > previous && isVisible() && duration >= 60 && justFired.size() <= kMaxAnimatedFirings;
-    if (animate && now - previous > 1) {
-        const auto next = nextEventAfter(*t, previous);
-        animate = next && *next >= now;
+    bool animate = now != previous && isVisible() && duration >= 60;
+    if (animate && high - low > 1) {
+        const auto next = nextEventAfter(*t, low);
+        animate = !next || *next >= high;
     }
     if (animate) {
-        m_animation.setDuration(duration);
-        startAnimation(justFired, before);
+        const std::vector<Firing> step = firedBetween(*t, low, high);
+        if (step.size() <= kMaxAnimatedFirings) {
+            m_animation.setDuration(duration);
+            startAnimation(step, before, backwards);
+        }
     }
     update();
 }
@@ -222,21 +237,12 @@ void StateDiagramView::placeTokens()
         }
         membersOf.push_back(std::move(members));
     }
-    // One token size for every node, the largest at which they all fit; a node that cannot fit
-    // its tokens even at the smallest size uses that and shows "+N more".
-    qreal font = m_layout.largestTokenFontPx();
-    for (std::size_t k = 0; k < membersOf.size(); ++k) {
-        const int count = static_cast<int>(membersOf[k].size());
-        if (count == 0)
-            continue;
-        const TokenGrid g = m_layout.tokenGrid(m_layout.nodes()[k].state, count);
-        if (g.capacity() >= count)
-            font = std::min(font, g.fontPx);
-    }
+    // Each node's tokens as large as fit there with their names, then as discs with the pid,
+    // then "+N more": a crowded ready queue does not shrink the one running process.
     for (std::size_t k = 0; k < membersOf.size(); ++k) {
         const DiagramNode& node = m_layout.nodes()[k];
         std::vector<ProcIndex>& members = membersOf[k];
-        const TokenGrid grid = m_layout.tokenGrid(node.state, static_cast<int>(members.size()), font);
+        const TokenGrid grid = m_layout.tokenGrid(node.state, static_cast<int>(members.size()));
         const int capacity = grid.capacity();
         int shown = static_cast<int>(members.size());
         if (shown > capacity) {
@@ -251,7 +257,8 @@ void StateDiagramView::placeTokens()
             if (capacity > 0) {
                 // The rest of the last row says how many more there are.
                 const QRectF more = grid.slot(shown).united(grid.slot(grid.capacity() - 1));
-                m_placeholders.push_back({more, grid.fontPx * 1.1, tr("+%1 more").arg(hidden), false});
+                m_placeholders.push_back({more, grid.fontPx * 1.1, tr("+%1 more").arg(hidden), false,
+                    QStringLiteral("+%1").arg(hidden)});
             }
         }
         for (int i = 0; i < shown; ++i) {
@@ -267,79 +274,42 @@ void StateDiagramView::placeTokens()
     }
 }
 
-void StateDiagramView::startAnimation(const std::vector<Firing>& fired, const std::vector<QRectF>& before)
+void StateDiagramView::startAnimation(
+    const std::vector<Firing>& fired, const std::vector<QRectF>& before, bool backwards)
 {
     const std::size_t n = m_rest.size();
-    std::vector<int> firstFiring(n, -1), lastFiring(n, -1), firings(n, 0);
-    for (std::size_t i = 0; i < fired.size(); ++i) {
-        const auto p = static_cast<std::size_t>(fired[i].process);
-        if (p >= n)
-            continue;
-        if (firstFiring[p] < 0)
-            firstFiring[p] = static_cast<int>(i);
-        lastFiring[p] = static_cast<int>(i);
-        ++firings[p];
-    }
-    auto straight = [](Flight& f) {
-        const QPointF a = f.from.center(), b = f.to.center();
-        f.c1 = a + (b - a) / 3;
-        f.c2 = a + (b - a) * 2 / 3;
-    };
+    std::vector<std::vector<const DiagramArrow*>> taken(n);
+    for (const Firing& f : fired)
+        if (static_cast<std::size_t>(f.process) < n)
+            taken[static_cast<std::size_t>(f.process)].push_back(m_layout.arrow(f.transition));
     for (std::size_t i = 0; i < n; ++i) {
-        const auto p = static_cast<ProcIndex>(i);
-        QRectF from = i < before.size() ? before[i] : QRectF();
-        QRectF to = m_rest[i];
-        bool vanishes = false;
-        const Firing* first =
-            firstFiring[i] >= 0 ? &fired[static_cast<std::size_t>(firstFiring[i])] : nullptr;
-        const Firing* last = lastFiring[i] >= 0 ? &fired[static_cast<std::size_t>(lastFiring[i])] : nullptr;
-        const QSizeF cell = !to.isEmpty() ? to.size() : from.size();
-        if (from.isEmpty() && first) {
-            // Arriving from a state this view leaves out: in along the stub arrow, if there is one.
-            const DiagramArrow* a = m_layout.arrow(first->transition);
-            if (a && a->stubStart && !to.isEmpty())
-                from = centredOn(a->start, cell * 0.6);
-        }
-        if (to.isEmpty() && last && !from.isEmpty()) {
-            const DiagramArrow* a = m_layout.arrow(last->transition);
-            if (a && a->stubEnd)
-                to = centredOn(a->end, cell * 0.6);
-            else if (const DiagramNode* node = m_layout.node(last->to))
-                to = centredOn(node->tokens.center(), cell * 0.6); // into a full node's "+N more"
-            vanishes = true;
-        }
-        if (from.isEmpty() || to.isEmpty() || from == to)
-            continue;
-        Flight f{p, from, to, {}, {}, vanishes};
-        straight(f);
-        if (firings[i] == 1) {
-            // Follow the arrow that fired: its bow, moved to start and end at the token's slots.
-            const DiagramArrow* a = m_layout.arrow(first->transition);
-            if (a && !a->stubStart && !a->stubEnd) {
-                f.c1 = from.center() + (a->c1 - a->start);
-                f.c2 = to.center() + (a->c2 - a->end);
-            }
-        }
-        m_flights.push_back(f);
+        const QRectF from = i < before.size() ? before[i] : QRectF();
+        TokenFlight flight(static_cast<ProcIndex>(i), from, m_rest[i], taken[i], backwards);
+        if (!flight.isEmpty())
+            m_flights.push_back(std::move(flight));
     }
     if (!m_flights.empty())
         m_animation.start();
 }
 
+const TokenFlight* StateDiagramView::flightOf(ProcIndex process) const
+{
+    for (const TokenFlight& f : m_flights)
+        if (f.process() == process)
+            return &f;
+    return nullptr;
+}
+
+QRectF StateDiagramView::tokenRectAt(ProcIndex process, qreal progress) const
+{
+    if (const TokenFlight* f = isAnimating() ? flightOf(process) : nullptr)
+        return f->rectAt(progress);
+    return tokenRect(process);
+}
+
 QRectF StateDiagramView::currentRect(ProcIndex process) const
 {
-    if (isAnimating()) {
-        const qreal v = m_animation.currentValue().toReal();
-        for (const Flight& f : m_flights)
-            if (f.process == process) {
-                const QPointF c = cubic(f.from.center(), f.c1, f.c2, f.to.center(), v);
-                const QSizeF s = f.from.size() * (1 - v) + f.to.size() * v;
-                return f.vanishes && v >= 1 ? QRectF() : centredOn(c, s);
-            }
-    }
-    return process >= 0 && static_cast<std::size_t>(process) < m_rest.size()
-               ? m_rest[static_cast<std::size_t>(process)]
-               : QRectF();
+    return tokenRectAt(process, isAnimating() ? m_animation.currentValue().toReal() : 1.0);
 }
 
 DiagramScene StateDiagramView::scene(bool atRest) const
@@ -348,6 +318,7 @@ DiagramScene StateDiagramView::scene(bool atRest) const
     s.layout = &m_layout;
     s.trace = trace();
     s.palette = m_palette;
+    s.wording = m_wording;
     s.counts = m_counts;
     s.lit = m_lit;
     s.population = m_population;
@@ -357,12 +328,11 @@ DiagramScene StateDiagramView::scene(bool atRest) const
     std::vector<bool> inFlight(m_rest.size(), false);
     if (flying) {
         const qreal v = m_animation.currentValue().toReal();
-        for (const Flight& f : m_flights) {
-            const auto i = static_cast<std::size_t>(f.process);
+        for (const TokenFlight& f : m_flights) {
+            const auto i = static_cast<std::size_t>(f.process());
             inFlight[i] = true;
-            DiagramScene::Token token{f.process, currentRect(f.process), m_fontPx[i], f.process == selected,
-                f.vanishes ? 1 - v : 1.0};
-            s.moving.push_back(token);
+            s.moving.push_back(
+                {f.process(), f.rectAt(v), m_fontPx[i], f.process() == selected, f.opacityAt(v)});
         }
     }
     for (std::size_t i = 0; i < m_rest.size(); ++i) {
@@ -371,16 +341,15 @@ DiagramScene StateDiagramView::scene(bool atRest) const
         const auto p = static_cast<ProcIndex>(i);
         s.tokens.push_back({p, m_rest[i], m_fontPx[i], p == selected, 1.0});
     }
-    if (!m_full) {
-        QStringList hidden;
-        for (ProcessState st : {ProcessState::New, ProcessState::Suspended, ProcessState::Zombie,
-                 ProcessState::Terminated, ProcessState::Unknown}) {
-            if (const int count = m_population[static_cast<std::size_t>(st)]; count > 0)
-                hidden << QStringLiteral("%1 %2").arg(stateText(st)).arg(count);
-        }
-        if (!hidden.isEmpty())
-            s.note = tr("Not shown: %1").arg(hidden.join(QStringLiteral(" \u00B7 ")));
+    // Processes in a state without a node (Unknown in an imported trace) are still counted.
+    QStringList hidden;
+    for (int k = 0; k < kStateCount; ++k) {
+        const auto st = static_cast<ProcessState>(k);
+        if (const int count = m_population[std::size_t(k)]; count > 0 && !m_layout.node(st))
+            hidden << QStringLiteral("%1 %2").arg(stateText(st)).arg(count);
     }
+    if (!hidden.isEmpty())
+        s.note = tr("Not shown: %1").arg(hidden.join(QStringLiteral(" \u00B7 ")));
     return s;
 }
 
@@ -393,18 +362,26 @@ void StateDiagramView::paintEvent(QPaintEvent*)
 void StateDiagramView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    m_animation.stop();
-    m_flights.clear();
     relayout();
+}
+
+void StateDiagramView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    // Presentation mode makes the application's type larger: the labels follow it.
+    if (event->type() == QEvent::FontChange) {
+        relayout();
+        update();
+    }
 }
 
 ProcIndex StateDiagramView::tokenAt(QPointF pos) const
 {
     // Moving tokens are painted on top, so they are hit first.
     if (isAnimating())
-        for (const Flight& f : m_flights)
-            if (currentRect(f.process).contains(pos))
-                return f.process;
+        for (const TokenFlight& f : m_flights)
+            if (currentRect(f.process()).contains(pos))
+                return f.process();
     for (std::size_t i = 0; i < m_rest.size(); ++i)
         if (m_rest[i].contains(pos))
             return static_cast<ProcIndex>(i);

@@ -1,11 +1,13 @@
-// The live state diagram: the states as nodes, the textbook's transitions as arrows that count
-// how often they fired, and every process as a token in its state's node at the cursor. A step
-// forward lights the arrows that just fired and moves their tokens along them; stepping back or
-// seeking far just places the tokens.
+// The live state diagram: OSTEP Figure 4.2's states as nodes (and the lifecycle states the trace
+// has), the textbook's transitions as arrows that count how often they fired, and every process as
+// a token in its state's node at the cursor. A step lights the arrows that just fired and moves
+// the tokens along the arrows they took (back along them when stepping back); a seek over several
+// events, or playback too fast to follow, just places the tokens.
 #pragma once
 
 #include "ui/diagram/diagram_layout.h"
 #include "ui/diagram/diagram_painter.h"
+#include "ui/diagram/token_flight.h"
 #include "ui/diagram/transition.h"
 #include "ui/style/state_colors.h"
 
@@ -27,9 +29,16 @@ public:
     StateDiagramView(PlaybackController* playback, ViewState* viewState, QWidget* parent = nullptr);
     ~StateDiagramView() override;
 
-    // Three states (Ready, Running, Blocked; the default) or all seven.
+    // All seven states whatever the trace holds; by default (false) Figure 4.2's three and those
+    // of New, Suspended, Zombie and Terminated that the trace has.
     void setFullLifecycle(bool full);
     bool fullLifecycle() const { return m_full; }
+    // Figure 4.2's words on the arrows ("Scheduled", "I/O: initiate"; the default) or the
+    // detailed ones ("dispatch", "wait for I/O or event").
+    void setArrowWording(ArrowWording wording);
+    ArrowWording arrowWording() const { return m_wording; }
+    // The states that have a node.
+    StateSet shownStates() const { return m_layout.states(); }
     void setColorScheme(Palette palette);
     Palette colorScheme() const { return m_palette; }
 
@@ -48,6 +57,11 @@ public:
     // Tokens of a state hidden behind "+N more".
     int overflow(ProcessState state) const { return m_overflow[static_cast<std::size_t>(state)]; }
     bool isAnimating() const { return m_animation.state() == QAbstractAnimation::Running; }
+    // Where a token is at `progress` (0 to 1) of the step being animated; where it rests when it
+    // is not moving.
+    QRectF tokenRectAt(ProcIndex process, qreal progress) const;
+    // How long a step's move lasts when nothing hurries it.
+    static constexpr int kStepMilliseconds = 300;
     const DiagramLayout& diagramLayout() const { return m_layout; }
 
     QSize sizeHint() const override { return {960, 540}; }
@@ -58,14 +72,18 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void onTraceChanged();
     void onTickChanged(Tick now, Tick previous);
     void relayout();
+    // The states that get a node: all seven, or the core three and the lifecycle the trace has.
+    StateSet wantedStates() const;
     // Reads the frame at the cursor and puts every token in its slot.
     void placeTokens();
-    void startAnimation(const std::vector<Firing>& fired, const std::vector<QRectF>& before);
+    void startAnimation(const std::vector<Firing>& fired, const std::vector<QRectF>& before, bool backwards);
+    const TokenFlight* flightOf(ProcIndex process) const;
     DiagramScene scene(bool atRest) const;
     QRectF currentRect(ProcIndex process) const;
     ProcIndex tokenAt(QPointF pos) const;
@@ -74,7 +92,9 @@ private:
     PlaybackController* m_playback;
     ViewState* m_viewState;
     bool m_full = false;
+    ArrowWording m_wording = ArrowWording::Book;
     Palette m_palette = Palette::Standard;
+    StateSet m_held; // the states the trace has, at a tick the cursor can reach
     DiagramLayout m_layout;
     std::bitset<kTransitionCount> m_rare; // transitions present anywhere in the trace
 
@@ -91,15 +111,8 @@ private:
     std::array<int, kStateCount> m_overflow{};
     std::vector<DiagramScene::Placeholder> m_placeholders;
 
-    // A step in flight: where each moving token starts, and the curve it follows.
-    struct Flight {
-        ProcIndex process;
-        QRectF from;
-        QRectF to;
-        QPointF c1, c2; // control points; a straight line when they lie on it
-        bool vanishes;  // leaves for a state this view does not show
-    };
-    std::vector<Flight> m_flights;
+    // The tokens moving in the step being animated.
+    std::vector<TokenFlight> m_flights;
     QVariantAnimation m_animation;
 };
 

@@ -41,25 +41,25 @@ const std::array<TransitionInfo, kTransitionCount>& transitionTable()
 {
     using T = Transition;
     static const std::array<TransitionInfo, kTransitionCount> table{{
-        {T::Admit, S::New, S::Ready, "admit"},
-        {T::Dispatch, S::Ready, S::Running, "dispatch"},
-        {T::Deschedule, S::Running, S::Ready, "preempt / time slice"},
-        {T::Block, S::Running, S::Blocked, "wait for I/O or event"},
-        {T::Wake, S::Blocked, S::Ready, "I/O or event done"},
-        {T::Exit, S::Running, S::Zombie, "exit"},
-        {T::Reap, S::Zombie, S::Terminated, "reap"},
-        {T::SuspendNew, S::New, S::Suspended, "suspend"},
-        {T::SuspendReady, S::Ready, S::Suspended, "suspend"},
-        {T::SuspendRunning, S::Running, S::Suspended, "suspend"},
-        {T::SuspendBlocked, S::Blocked, S::Suspended, "suspend"},
-        {T::ResumeReady, S::Suspended, S::Ready, "resume"},
-        {T::ResumeBlocked, S::Suspended, S::Blocked, "resume"},
-        {T::KillNew, S::New, S::Zombie, "kill"},
-        {T::KillReady, S::Ready, S::Zombie, "kill"},
-        {T::KillRunning, S::Running, S::Zombie, "kill"},
-        {T::KillBlocked, S::Blocked, S::Zombie, "kill"},
-        {T::KillSuspended, S::Suspended, S::Zombie, "kill"},
-        {T::Other, S::Unknown, S::Unknown, "other"},
+        {T::Admit, S::New, S::Ready, "Admitted", "admit"},
+        {T::Dispatch, S::Ready, S::Running, "Scheduled", "dispatch"},
+        {T::Deschedule, S::Running, S::Ready, "Descheduled", "preempt / time slice"},
+        {T::Block, S::Running, S::Blocked, "I/O: initiate", "wait for I/O or event"},
+        {T::Wake, S::Blocked, S::Ready, "I/O: done", "I/O or event done"},
+        {T::Exit, S::Running, S::Zombie, "Exit", "exit"},
+        {T::Reap, S::Zombie, S::Terminated, "Reaped", "reap"},
+        {T::SuspendNew, S::New, S::Suspended, "Suspend", "suspend"},
+        {T::SuspendReady, S::Ready, S::Suspended, "Suspend", "suspend"},
+        {T::SuspendRunning, S::Running, S::Suspended, "Suspend", "suspend"},
+        {T::SuspendBlocked, S::Blocked, S::Suspended, "Suspend", "suspend"},
+        {T::ResumeReady, S::Suspended, S::Ready, "Resume", "resume"},
+        {T::ResumeBlocked, S::Suspended, S::Blocked, "Resume", "resume"},
+        {T::KillNew, S::New, S::Zombie, "Killed", "kill"},
+        {T::KillReady, S::Ready, S::Zombie, "Killed", "kill"},
+        {T::KillRunning, S::Running, S::Zombie, "Killed", "kill"},
+        {T::KillBlocked, S::Blocked, S::Zombie, "Killed", "kill"},
+        {T::KillSuspended, S::Suspended, S::Zombie, "Killed", "kill"},
+        {T::Other, S::Unknown, S::Unknown, "Other", "other"},
     }};
     return table;
 }
@@ -116,6 +116,21 @@ Transition classifyTransition(ProcessState from, ProcessState to, Cause cause)
     return T::Other;
 }
 
+StateSet statesHeld(const Trace& trace)
+{
+    StateSet held;
+    const Tick last = std::max<Tick>(0, trace.end());
+    const auto n = static_cast<ProcIndex>(trace.processCount());
+    for (ProcIndex p = 0; p < n; ++p) {
+        const ProcessTrack& track = trace.track(p);
+        // A record is what a frame shows from its time on when it is the last one at that time.
+        for (std::size_t k = 0; k < track.size() && track.at(k) <= last; ++k)
+            if (k + 1 == track.size() || track.at(k + 1) > track.at(k))
+                held.set(static_cast<std::size_t>(track.state(k)));
+    }
+    return held;
+}
+
 std::vector<Firing> firedBetween(const Trace& trace, Tick previous, Tick now)
 {
     struct Keyed {
@@ -146,6 +161,7 @@ TransitionCounts countFired(const Trace& trace, Tick now)
 }
 
 FiringCheckpoints::FiringCheckpoints(const Trace& trace)
+    : m_held(statesHeld(trace))
 {
     const Tick end = std::max<Tick>(0, trace.end());
     m_step = end / (kCheckpoints - 1) + 1;

@@ -7,6 +7,7 @@
 #include "ui/document/trace_indexes.h"
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -43,8 +44,16 @@ struct TransitionInfo {
     Transition id;
     ProcessState from;
     ProcessState to;
-    std::string_view name; // the textbook's words: "dispatch", "preempt / time slice", ...
+    std::string_view book;     // the words of OSTEP Figure 4.2: "Scheduled", "I/O: initiate", ...
+    std::string_view detailed; // what happens, in full: "dispatch", "preempt / time slice", ...
 };
+
+// Which words the diagram's arrows carry: Figure 4.2's (the default) or the detailed ones.
+enum class ArrowWording : std::uint8_t { Book, Detailed };
+inline std::string_view transitionName(const TransitionInfo& info, ArrowWording wording)
+{
+    return wording == ArrowWording::Book ? info.book : info.detailed;
+}
 
 // Every transition in enum order (Other last, from and to Unknown).
 const std::array<TransitionInfo, kTransitionCount>& transitionTable();
@@ -67,6 +76,12 @@ struct Firing {
     bool operator==(const Firing&) const = default;
 };
 
+// The states some process is in at a tick the cursor can reach, [0, end]. A state entered and
+// left within one instant (New for a process admitted on arrival, Zombie for one reaped as it
+// exits) is never shown by a frame, so it is not among them.
+using StateSet = std::bitset<kStateCount>;
+StateSet statesHeld(const Trace& trace);
+
 // The transitions that fired in (previous, now], in time order (ties: by process, then record).
 // Costs a binary search per process and a step per change in the range. Empty when now <= previous.
 std::vector<Firing> firedBetween(const Trace& trace, Tick previous, Tick now);
@@ -78,7 +93,8 @@ TransitionCounts countFired(const Trace& trace, Tick now);
 
 // countFired() at any tick without walking the whole past: the counts at up to kCheckpoints
 // evenly spaced ticks, built in one pass over the trace (for a big file, on the worker that loads
-// it), then a binary search per process and a walk over one stretch between checkpoints.
+// it), then a binary search per process and a walk over one stretch between checkpoints. Built
+// with them, so the diagram finds all it derives from a trace in one index: statesHeld().
 class FiringCheckpoints {
 public:
     static constexpr Tick kCheckpoints = 1024;
@@ -87,10 +103,12 @@ public:
     explicit FiringCheckpoints(const Trace& trace);
     // countFired(trace, now) for the trace these were built from.
     TransitionCounts countsAt(const Trace& trace, Tick now) const;
-    Tick step() const { return m_step; } // ticks between checkpoints
+    Tick step() const { return m_step; }     // ticks between checkpoints
+    StateSet held() const { return m_held; } // statesHeld() of the trace
 
 private:
     Tick m_step = 1;
+    StateSet m_held;
     std::vector<TransitionCounts> m_counts; // [j]: fired in [0, j * step]
 };
 
