@@ -106,9 +106,14 @@ void TestClassroomView::keyFHidesTheFutureOfTheEventLog()
 void TestClassroomView::presentationHidesTheFutureAndGivesItBack()
 {
     QVERIFY(m_window->viewState()->showFuture());
+    auto* log = m_window->findChild<ui::EventLogPanel*>();
+    const qreal normal = log->font().pointSizeF();
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     QVERIFY(m_window->presentation()->isOn());
     QVERIFY(!m_window->viewState()->showFuture());
+    // The panels' type grows with the room's (a docked panel, not only the window).
+    QVERIFY2(log->font().pointSizeF() > normal * 1.2,
+        qPrintable(QStringLiteral("%1 -> %2").arg(normal).arg(log->font().pointSizeF())));
     // F still works while the menu bar is hidden.
     QTest::keyClick(m_window.get(), Qt::Key_F);
     QVERIFY(m_window->viewState()->showFuture());
@@ -116,6 +121,7 @@ void TestClassroomView::presentationHidesTheFutureAndGivesItBack()
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
     QVERIFY(!m_window->presentation()->isOn());
     QVERIFY(m_window->viewState()->showFuture());
+    QCOMPARE(log->font().pointSizeF(), normal);
 
     // A user who hid the future keeps it hidden after presenting.
     QTest::keyClick(m_window.get(), Qt::Key_F);

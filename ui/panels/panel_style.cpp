@@ -5,9 +5,11 @@
 #include <QEvent>
 #include <QFontMetrics>
 #include <QHeaderView>
+#include <QPointer>
 #include <QTableView>
 
 #include <algorithm>
+#include <vector>
 
 namespace procscope::ui {
 
@@ -22,18 +24,38 @@ void applyReadableFont(QWidget* widget)
 }
 
 // Applies the readable size again when the application font changes (presentation mode makes it
-// 1.5 times larger): an explicitly set font would otherwise keep its old size.
-class ReadableFont : public QObject {
+// 1.5 times larger): an explicitly set font would otherwise keep its old size. Qt sends that
+// change to top-level windows only, so one filter on the application re-applies every panel's.
+class ReadableFonts : public QObject {
 public:
-    using QObject::QObject;
+    static ReadableFonts& instance()
+    {
+        static auto* fonts = new ReadableFonts(QCoreApplication::instance());
+        return *fonts;
+    }
+    void add(QWidget* widget) { m_widgets.push_back(widget); }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (event->type() == QEvent::ApplicationFontChange)
-            applyReadableFont(static_cast<QWidget*>(watched));
-        return false;
+        if (event->type() == QEvent::ApplicationFontChange && QApplication::font() != m_applied) {
+            m_applied = QApplication::font();
+            std::erase_if(m_widgets, [](const QPointer<QWidget>& w) { return w.isNull(); });
+            for (const QPointer<QWidget>& w : m_widgets)
+                applyReadableFont(w);
+        }
+        return QObject::eventFilter(watched, event);
     }
+
+private:
+    explicit ReadableFonts(QObject* parent)
+        : QObject(parent)
+        , m_applied(QApplication::font())
+    {
+        parent->installEventFilter(this);
+    }
+    std::vector<QPointer<QWidget>> m_widgets;
+    QFont m_applied;
 };
 
 } // namespace
@@ -41,7 +63,7 @@ protected:
 void useReadableFont(QWidget* widget)
 {
     applyReadableFont(widget);
-    widget->installEventFilter(new ReadableFont(widget));
+    ReadableFonts::instance().add(widget);
 }
 
 void fitRowsToFont(QAbstractItemView* view)
