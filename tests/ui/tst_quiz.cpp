@@ -452,6 +452,8 @@ void TestQuiz::panelPlaysAlong()
         QVERIFY(panel.grab().save(path + QStringLiteral("/h-compare-quiz-question.png")));
     panel.reveal();
     QVERIFY(panel.scoreLabel()->text().contains(QStringLiteral("Score 2 / 3")));
+    QApplication::processEvents(); // the header is laid out again for the longer score
+    QVERIFY(panel.scoreLabel()->width() >= panel.scoreLabel()->sizeHint().width());
 
     // One kind only.
     panel.setMode(QuizPanel::Mode::Running);
@@ -620,6 +622,7 @@ void TestQuiz::panelReadableWhenSmall()
     for (QWidget* button : {panel.revealButton(), panel.nextButton(), panel.endButton()})
         QVERIFY2(shownWhole(button, &panel), qPrintable(qobject_cast<QPushButton*>(button)->text()));
     QVERIFY(shownWhole(panel.modeChoice(), &panel));
+    QVERIFY(panel.scoreLabel()->width() >= panel.scoreLabel()->sizeHint().width());
     // The question wraps within the visible width, every line of it laid out.
     QWidget* viewport = panel.scrollArea()->viewport();
     QLabel* question = panel.questionLabel();

@@ -78,6 +78,7 @@ QuizPanel::QuizPanel(Quiz* quiz, QWidget* parent)
     auto* header = new QHBoxLayout;
     m_score = new QLabel(m_content);
     m_score->setTextFormat(Qt::RichText);
+    m_score->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred); // always whole
     header->addWidget(m_score);
     auto* askAbout = new QLabel(tr("Ask &about"), m_content);
     askAbout->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
