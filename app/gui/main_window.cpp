@@ -27,8 +27,7 @@
 #include "ui/panels/ready_queue_panel.h"
 #include "ui/playback/playback_bar.h"
 #include "ui/prepare_views.h"
-#include "ui/quiz/quiz.h"
-#include "ui/quiz/quiz_panel.h"
+#include "ui/quiz/quiz_session.h"
 #include "ui/style/time_text.h"
 #include "ui/trace_text_view.h"
 #include "ui/tree/process_tree_view.h"
@@ -250,8 +249,14 @@ void MainWindow::createMenus()
     simulation->addSeparator();
     m_compareMenu = simulation->addMenu(tr("&Compare policies side by side"));
     connect(m_compareMenu, &QMenu::aboutToShow, this, &MainWindow::fillCompareMenu);
-    simulation->addAction(tr("&Predict, then reveal"), this, &MainWindow::startQuiz)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    // Predict, then reveal: Ctrl+P starts and ends it, also with the menu bar hidden (presentation).
+    m_quiz = std::make_unique<ui::QuizSession>(this, &m_playback, &m_viewState);
+    QAction* quiz = simulation->addAction(tr("&Predict, then reveal"));
+    quiz->setCheckable(true);
+    quiz->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    addAction(quiz);
+    connect(quiz, &QAction::triggered, m_quiz.get(), &ui::QuizSession::setActive);
+    connect(m_quiz.get(), &ui::QuizSession::activeChanged, quiz, &QAction::setChecked);
 
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
     fillLessonsMenu(lessons, bundledTracesDir(), [this](const QString& path) { openFile(path); });
@@ -303,8 +308,10 @@ void MainWindow::createPresentationMode()
         m_queues->setStatePalette(p);
         m_events->setStatePalette(p);
         m_tree->setStatePalette(p);
+        m_quiz->setStatePalette(p);
     });
     m_presentation->addEmphasisTarget([this](bool on) { m_gantt->setCursorWidth(on ? 4 : 2); });
+    connect(m_presentation, &PresentationMode::toggled, m_quiz.get(), &ui::QuizSession::setPresenting);
     for (const char* name : {"processes", "queues", "events", "text", "tree", "control", "editor"})
         if (auto* d = findChild<QDockWidget*>(QLatin1String(name)))
             m_presentation->hideWhilePresenting(d);
@@ -396,7 +403,7 @@ bool MainWindow::openOstep(const QString& script, const QStringList& args)
 // The new document replaces the old one only once it loaded: on error the previous stays open.
 bool MainWindow::adopt(ui::Loaded loaded, const QString& recentEntry, bool keepEditor)
 {
-    stopQuiz(); // the quiz asks about the document being replaced
+    m_quiz->stop(); // the quiz asks about the document being replaced
     m_viewState.setSelectedProcess(-1);
     m_playback.setDocument(loaded.document.get());
     ui::Document::dispose(std::exchange(m_document, std::move(loaded.document)));
@@ -616,53 +623,6 @@ void MainWindow::fillCompareMenu()
             view->show();
         });
     }
-}
-
-// The student sees only the past: the views show a trace cut at what has been revealed, and
-// the quiz panel asks about what comes next.
-void MainWindow::startQuiz()
-{
-    if (!m_document)
-        return;
-    stopQuiz();
-    m_quiz = new ui::Quiz(m_document->trace(), m_playback.tick(), this);
-    auto* panel = new ui::QuizPanel(m_quiz, this);
-    m_quizDock = dock(
-        this, tr("Predict, then reveal"), QStringLiteral("quiz"), scrolling(panel), Qt::RightDockWidgetArea);
-    m_quizDock->setAttribute(Qt::WA_DeleteOnClose);
-    QDockWidget* quizDock = m_quizDock;
-    connect(quizDock, &QObject::destroyed, this, [this, quizDock] {
-        if (m_quizDock != quizDock)
-            return; // an earlier quiz's panel
-        m_quizDock = nullptr;
-        stopQuiz(); // the user closed the panel
-    });
-    const auto showRevealed = [this] {
-        m_revealed =
-            std::make_unique<ui::Document>(ui::revealedTrace(m_document->trace(), m_quiz->revealedUntil()),
-                m_document->title(), m_document->path());
-        m_playback.setDocument(m_revealed.get());
-        m_playback.seek(m_quiz->position());
-    };
-    connect(m_quiz, &ui::Quiz::revealedUntilChanged, this, showRevealed);
-    connect(m_quiz, &ui::Quiz::positionChanged, &m_playback, &ui::PlaybackController::seek);
-    showRevealed();
-    m_quizDock->show();
-    m_quizDock->raise();
-}
-
-void MainWindow::stopQuiz()
-{
-    if (!m_quiz)
-        return;
-    m_quiz->deleteLater();
-    m_quiz = nullptr;
-    if (QDockWidget* d = std::exchange(m_quizDock, nullptr))
-        d->close();
-    const Tick at = m_playback.tick();
-    m_playback.setDocument(m_document.get());
-    m_revealed.reset();
-    m_playback.seek(at);
 }
 
 void MainWindow::runOstepDialog()

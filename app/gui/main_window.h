@@ -20,7 +20,7 @@ namespace procscope::ui {
 class CpuPlotView;
 class EventLogPanel;
 class LessonPanel;
-class Quiz;
+class QuizSession;
 class ProcessControlPanel;
 class ProcessTreeView;
 class WorkloadEditor;
@@ -53,8 +53,7 @@ public:
     ui::Document* document() const { return m_document.get(); }
     ui::GanttView* gantt() const { return m_gantt; }
     ui::WorkloadEditor* editor() const { return m_editor; }
-    ui::Quiz* quiz() const { return m_quiz; }
-    void beginQuiz() { startQuiz(); }
+    ui::QuizSession* quiz() const { return m_quiz.get(); }
     PresentationMode* presentation() const { return m_presentation; }
 
 protected:
@@ -72,8 +71,6 @@ private:
     bool adopt(ui::Loaded loaded, const QString& recentEntry, bool keepEditor = false);
     void runEditedWorkload(const Workload& workload);
     void fillCompareMenu();
-    void startQuiz();
-    void stopQuiz();
     void showError(const QString& title, const QString& text);
     void addRecent(const QString& entry);
     void rebuildRecentMenu();
@@ -102,9 +99,7 @@ private:
     ui::ProcessControlPanel* m_control = nullptr;
     ui::WorkloadEditor* m_editor = nullptr;
     QMenu* m_compareMenu = nullptr;
-    ui::Quiz* m_quiz = nullptr;
-    QDockWidget* m_quizDock = nullptr;
-    std::unique_ptr<ui::Document> m_revealed; // the past the quiz has revealed, shown by every view
+    std::unique_ptr<ui::QuizSession> m_quiz; // destroyed before the playback and view state it holds
     PresentationMode* m_presentation = nullptr;
     QDockWidget* m_lessonDock = nullptr;
     QMenu* m_recentMenu = nullptr;

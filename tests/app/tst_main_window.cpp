@@ -14,7 +14,7 @@
 #include "ui/panels/event_log_panel.h"
 #include "ui/panels/lesson_panel.h"
 #include "ui/panels/process_table_panel.h"
-#include "ui/quiz/quiz.h"
+#include "ui/quiz/quiz_session.h"
 #include "ui/style/state_colors.h"
 
 #include "ui/style/custom_plot.h"
@@ -326,19 +326,20 @@ void TestMainWindow::editorRunsItsWorkload()
 
 void TestMainWindow::quizHidesTheFuture()
 {
-    const Tick end = m_window->document()->trace().end();
     m_window->playback()->seek(5);
-    m_window->beginQuiz();
-    QVERIFY(m_window->quiz());
-    // Every view follows the playback controller, which now shows only the revealed past.
-    const Trace& shown = m_window->playback()->document()->trace();
-    QCOMPARE(shown.end(), m_window->quiz()->revealedUntil());
-    QVERIFY(shown.end() < end);
+    QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier);
+    ui::QuizSession* quiz = m_window->quiz();
+    QVERIFY(quiz->isActive());
+    // Every view follows the real document, with the future hidden and the cursor held.
+    QCOMPARE(m_window->playback()->document(), m_window->document());
+    QVERIFY(!m_window->viewState()->showFuture());
+    QCOMPARE(m_window->playback()->limit(), std::optional<Tick>(5));
     QCOMPARE(m_window->playback()->tick(), Tick(5));
     // Opening another document ends the quiz and shows everything again.
     QVERIFY(m_window->openFile(dataFile("app/demo.json")));
-    QVERIFY(!m_window->quiz());
-    QCOMPARE(m_window->playback()->document(), m_window->document());
+    QVERIFY(!quiz->isActive());
+    QVERIFY(m_window->viewState()->showFuture());
+    QVERIFY(!m_window->playback()->limit());
 }
 
 QTEST_MAIN(TestMainWindow)

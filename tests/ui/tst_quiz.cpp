@@ -1,16 +1,24 @@
 // Predict, then reveal: the quiz scores predictions against the trace, hides the future until a
-// reveal, asks every kind of question on any workload, and the panel drives it like a student.
+// reveal, asks every kind of question on any workload up to the final boundary, follows a trace
+// that changes under it, and the panel plays along by mouse and by keyboard alone, readable when
+// small, its answers never changed by the wheel.
 #include "core/trace/cursor.h"
 #include "tests/core/sim_helpers.h"
+#include "ui/playback/view_state.h"
 #include "ui/quiz/quiz.h"
 #include "ui/quiz/quiz_panel.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSpontaneKeyEvent>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -27,9 +35,15 @@ private Q_SLOTS:
     void futureHiddenUntilReveal();
     void questionsForEveryKind_data();
     void questionsForEveryKind();
-    void revealedTraceHidesTheFuture();
+    void reachesTheFinalBoundary();
+    void followsAChangedTrace();
     void panelPlaysAlong();
     void panelAtTheEnd();
+    void panelByKeyboardAlone();
+    void panelWheelScrollsNeverAnswers();
+    void panelReadableWhenSmall_data();
+    void panelReadableWhenSmall();
+    void panelFollowsTheApplicationFont();
 };
 
 namespace {
@@ -66,6 +80,72 @@ QuizAnswer number(double v)
     QuizAnswer a;
     a.number = v;
     return a;
+}
+
+// Twelve jobs at once: more answer boxes than a small panel shows.
+std::unique_ptr<Simulator> twelve()
+{
+    std::vector<std::pair<Tick, Tick>> jobs;
+    for (int i = 0; i < 12; ++i)
+        jobs.emplace_back(0, 3 + i);
+    Workload w = testing::cpuJobs(jobs, PolicyKind::RoundRobin, 2);
+    if (const std::string problem = normalize(w); !problem.empty())
+        qFatal("bad test workload: %s", problem.c_str());
+    auto sim = std::make_unique<Simulator>(w);
+    sim->run();
+    return sim;
+}
+
+// A key as a person types it: to the widget that has the keyboard.
+void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QWidget* target = QApplication::focusWidget();
+    QVERIFY2(target, "nothing has the keyboard");
+    QTest::keyClick(target, key, modifiers);
+}
+
+// The mouse wheel over a widget, one notch down, as the window system delivers it.
+void wheelDown(QWidget* widget)
+{
+    const QPoint at = widget->rect().center();
+    QWheelEvent event(QPointF(at), QPointF(widget->mapToGlobal(at)), QPoint(), QPoint(0, -120), Qt::NoButton,
+        Qt::NoModifier, Qt::NoScrollPhase, false);
+    // As from the window system (sendEvent would make it synthetic): unhandled, it goes to the parent.
+    QSpontaneKeyEvent::setSpontaneous(&event);
+    qApp->notify(widget, &event);
+}
+
+// The application font for one test, as presentation mode sets it; restored however the test ends.
+class ApplicationFont {
+public:
+    explicit ApplicationFont(double scale)
+        : m_normal(QApplication::font())
+    {
+        QFont font = m_normal;
+        if (scale > 1) // as PresentationMode sets it
+            font.setPointSizeF(std::max(16.0, m_normal.pointSizeF() * scale));
+        QApplication::setFont(font);
+        QApplication::processEvents(); // the change reaches the widgets through the event loop
+    }
+    ~ApplicationFont()
+    {
+        QApplication::setFont(m_normal);
+        QApplication::processEvents();
+    }
+    ApplicationFont(const ApplicationFont&) = delete;
+    ApplicationFont& operator=(const ApplicationFont&) = delete;
+
+private:
+    QFont m_normal;
+};
+
+// Whether a widget is shown whole inside the panel (not clipped by it or by a scroll area).
+bool shownWhole(QWidget* widget, QWidget* panel)
+{
+    if (!widget->isVisible())
+        return false;
+    const QRect rect(widget->mapTo(panel, QPoint(0, 0)), widget->size());
+    return panel->rect().contains(rect);
 }
 
 } // namespace
@@ -217,7 +297,8 @@ void TestQuiz::questionsForEveryKind()
         QVERIFY(!q.text.isEmpty());
         const QuizAnswer right = quiz.correctAnswer();
         if (kind != QuestionKind::FinalMetric) {
-            QCOMPARE(q.at, *nextEventAfter(trace, q.from));
+            // The next event, or the final boundary where the last processes exit.
+            QCOMPARE(q.at, nextEventAfter(trace, q.from).value_or(trace.end()));
             const Frame frame = frameAt(trace, q.at);
             if (kind == QuestionKind::NextState) {
                 QCOMPARE(right.states.size(), q.processes.size());
@@ -250,20 +331,82 @@ void TestQuiz::questionsForEveryKind()
     QVERIFY(quiz.ask(QuestionKind::FinalMetric));
 }
 
-void TestQuiz::revealedTraceHidesTheFuture()
+void TestQuiz::reachesTheFinalBoundary()
+{
+    using S = ProcessState;
+    const auto sim = known();
+    const Trace& trace = sim->trace();
+    const Tick end = trace.end();
+    QCOMPARE(end, Tick(7)); // B exits at 7
+    // A quiz starts where the playback's cursor can be: 0 to the end, the final boundary.
+    QCOMPARE(Quiz(trace, end).position(), end);
+    QCOMPARE(Quiz(trace, end + 50).position(), end);
+    QCOMPARE(Quiz(trace, -3).position(), Tick(0));
+    Quiz quiz(trace);
+    quiz.restart(end + 50);
+    QCOMPARE(quiz.position(), end);
+    QVERIFY(!quiz.canAsk(QuestionKind::NextState));
+    // What the quiz reveals is what the views draw with the future hidden at its position.
+    ViewState view;
+    view.setShowFuture(false);
+    for (Tick t = 0; t <= end; ++t)
+        QCOMPARE(Quiz(trace, t).revealedUntil(), view.shownEnd(trace, t));
+
+    // The last question is about the final boundary: B exits there, and is reaped.
+    quiz.restart(6);
+    QVERIFY(!nextEventAfter(trace, 6)); // the cursor's events end before the boundary
+    QVERIFY(quiz.canAsk(QuestionKind::NextState));
+    QVERIFY(quiz.ask(QuestionKind::NextState));
+    QCOMPARE(quiz.question().at, end);
+    QCOMPARE(quiz.question().processes, std::vector<ProcIndex>{1});
+    QCOMPARE(quiz.correctAnswer().states, std::vector<S>{S::Terminated});
+    QVERIFY(quiz.reveal(states({S::Terminated})).correct);
+    QCOMPARE(quiz.position(), end);
+    QCOMPARE(quiz.revealedUntil(), end);
+    QVERIFY(!quiz.canAsk(QuestionKind::NextRunning));
+    QVERIFY(quiz.ask(QuestionKind::FinalMetric));
+}
+
+// A command replaces the future under the quiz: it asks its open question again, about the new
+// future, and keeps its score; a revealed question stays as it was.
+void TestQuiz::followsAChangedTrace()
 {
     const auto sim = known();
     const Trace& trace = sim->trace();
-    const Trace past = revealedTrace(trace, 4);
-    QCOMPARE(past.end(), Tick(4));
-    QVERIFY(!past.finished());
-    QCOMPARE(past.processCount(), trace.processCount());
-    for (Tick t = 0; t < 4; ++t) {
-        QCOMPARE(frameAt(past, t).states, frameAt(trace, t).states);
-        QCOMPARE(frameAt(past, t).running, frameAt(trace, t).running);
-    }
-    QVERIFY(!nextEventAfter(past, 3));
-    QCOMPARE(revealedTrace(trace, 1000).end(), trace.end());
+    Quiz quiz(trace);
+    QVERIFY(quiz.ask(QuestionKind::FinalMetric));
+    quiz.reveal(quiz.correctAnswer()); // scored, the position stays at 0
+    QVERIFY(quiz.ask(QuestionKind::NextState));
+    QCOMPARE(quiz.question().at, Tick(3)); // A exits
+    QSignalSpy asked(&quiz, &Quiz::questionChanged);
+
+    Command kill;
+    kill.at = 1;
+    kill.kind = Command::Kind::Kill;
+    kill.pid = 0;
+    sim->apply(kill);
+    sim->run();
+    quiz.traceChanged();
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(quiz.position(), Tick(0));
+    QCOMPARE(quiz.summary().asked, 1);
+    QVERIFY(quiz.hasQuestion());
+    const QuizQuestion& q = quiz.question();
+    QCOMPARE(q.kind, QuestionKind::NextState);
+    QCOMPARE(q.at, Tick(1)); // the kill
+    QCOMPARE(q.at, *nextEventAfter(trace, 0));
+    const QuizAnswer right = quiz.correctAnswer();
+    QCOMPARE(right.states.size(), q.processes.size());
+    const Frame frame = frameAt(trace, q.at);
+    for (std::size_t i = 0; i < q.processes.size(); ++i)
+        QCOMPARE(right.states[i], *frame.states[static_cast<std::size_t>(q.processes[i])]);
+
+    quiz.reveal(right);
+    asked.clear();
+    quiz.traceChanged();
+    QCOMPARE(asked.count(), 0);
+    QVERIFY(quiz.isRevealed());
+    QCOMPARE(quiz.summary().asked, 2);
 }
 
 void TestQuiz::panelPlaysAlong()
@@ -309,6 +452,8 @@ void TestQuiz::panelPlaysAlong()
         QVERIFY(panel.grab().save(path + QStringLiteral("/h-compare-quiz-question.png")));
     panel.reveal();
     QVERIFY(panel.scoreLabel()->text().contains(QStringLiteral("Score 2 / 3")));
+    QApplication::processEvents(); // the header is laid out again for the longer score
+    QVERIFY(panel.scoreLabel()->width() >= panel.scoreLabel()->sizeHint().width());
 
     // One kind only.
     panel.setMode(QuizPanel::Mode::Running);
@@ -336,6 +481,186 @@ void TestQuiz::panelAtTheEnd()
     panel.setMode(QuizPanel::Mode::Metrics);
     panel.nextQuestion();
     QCOMPARE(quiz.question().kind, QuestionKind::FinalMetric);
+}
+
+// Every control reached by Tab, answers changed by arrow keys, Return reveals, Return or N asks
+// the next question: the keyboard alone plays the quiz.
+void TestQuiz::panelByKeyboardAlone()
+{
+    using S = ProcessState;
+    const auto sim = known();
+    Quiz quiz(sim->trace());
+    QuizPanel panel(&quiz);
+    panel.resize(1000, 420);
+    panel.show();
+    panel.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
+    panel.focusAnswer();
+    QCOMPARE(QApplication::focusWidget(), panel.stateChoice(0));
+
+    // A: Running -> Terminated, four down; B: Ready -> Running, one down.
+    for (int i = 0; i < 4; ++i)
+        press(Qt::Key_Down);
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), panel.stateChoice(1));
+    press(Qt::Key_Down);
+    QCOMPARE(panel.currentAnswer().states, (std::vector<S>{S::Terminated, S::Running}));
+    // Tab reaches every control of the panel (Next is off until the reveal).
+    const std::vector<QWidget*> order{panel.revealButton(), panel.endButton(), panel.modeChoice()};
+    for (QWidget* expected : order) {
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), expected);
+    }
+    for (int i = 0; i < 3; ++i)
+        press(Qt::Key_Backtab);
+    QCOMPARE(QApplication::focusWidget(), panel.stateChoice(1));
+    QCOMPARE(quiz.summary().asked, 0); // nothing so far has answered
+
+    press(Qt::Key_Return);
+    QVERIFY(quiz.isRevealed());
+    QVERIFY(quiz.lastFeedback().correct);
+    QCOMPARE(QApplication::focusWidget(), panel.nextButton());
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), panel.endButton()); // the boxes are done with
+    press(Qt::Key_Backtab);
+
+    // Return asks the next question, and the first answer has the keyboard again.
+    press(Qt::Key_Return);
+    QCOMPARE(quiz.question().kind, QuestionKind::NextRunning);
+    QVERIFY(!quiz.isRevealed());
+    QCOMPARE(QApplication::focusWidget(), panel.cpuChoice(0));
+    press(Qt::Key_N); // before the reveal N asks nothing
+    QCOMPARE(quiz.question().kind, QuestionKind::NextRunning);
+    press(Qt::Key_Return);
+    QVERIFY(quiz.isRevealed());
+    QVERIFY(!quiz.lastFeedback().correct); // B stays, but the CPU goes idle
+
+    // N asks the next question too; a number is typed.
+    press(Qt::Key_N);
+    QCOMPARE(quiz.question().kind, QuestionKind::FinalMetric);
+    QCOMPARE(QApplication::focusWidget(), panel.numberInput());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("5"));
+    QCOMPARE(panel.numberInput()->value(), 5.0);
+    press(Qt::Key_Enter, Qt::KeypadModifier);
+    QVERIFY(quiz.isRevealed());
+    QVERIFY(quiz.lastFeedback().correct);
+    QVERIFY(panel.scoreLabel()->text().contains(QStringLiteral("Score 2 / 3")));
+
+    // End quiz is a button like the others: Return on it asks to end.
+    QSignalSpy end(&panel, &QuizPanel::endRequested);
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), panel.endButton());
+    press(Qt::Key_Return);
+    QCOMPARE(end.count(), 1);
+}
+
+// The wheel over an answer box, the number or the "Ask about" box scrolls the panel; it never
+// changes an answer or the question.
+void TestQuiz::panelWheelScrollsNeverAnswers()
+{
+    const auto sim = twelve();
+    Quiz quiz(sim->trace());
+    QuizPanel panel(&quiz);
+    panel.resize(440, 150);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QCOMPARE(quiz.question().processes.size(), std::size_t(12));
+    QScrollBar* bar = panel.scrollArea()->verticalScrollBar();
+    QVERIFY2(bar->maximum() > 0, "the answers fit: nothing to scroll");
+
+    const QuizAnswer before = panel.currentAnswer();
+    QComboBox* box = panel.stateChoice(0);
+    wheelDown(box);
+    QCOMPARE(panel.currentAnswer().states, before.states);
+    QVERIFY(bar->value() > 0);
+    // With the keyboard on it too.
+    box->setFocus();
+    const int scrolled = bar->value();
+    wheelDown(box);
+    QCOMPARE(panel.currentAnswer().states, before.states);
+    QVERIFY(bar->value() > scrolled || bar->value() == bar->maximum());
+
+    const int mode = panel.modeChoice()->currentIndex();
+    const QString question = panel.questionLabel()->text();
+    wheelDown(panel.modeChoice());
+    QCOMPARE(panel.modeChoice()->currentIndex(), mode);
+    QCOMPARE(panel.questionLabel()->text(), question);
+
+    panel.setMode(QuizPanel::Mode::Metrics);
+    panel.nextQuestion();
+    QVERIFY(panel.numberInput());
+    panel.numberInput()->setValue(7.0);
+    wheelDown(panel.numberInput());
+    QCOMPARE(panel.numberInput()->value(), 7.0);
+}
+
+void TestQuiz::panelReadableWhenSmall_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("fontScale");
+    QTest::newRow("docked small") << QSize(440, 150) << 1.0;
+    QTest::newRow("full width, short") << QSize(1280, 180) << 1.0;
+    QTest::newRow("presentation, 1024 wide") << QSize(1024, 230) << 1.5;
+    QTest::newRow("presentation, docked small") << QSize(640, 200) << 1.5;
+}
+
+// Docked small the question wraps, the answers scroll inside the panel and the buttons stay whole;
+// a wide panel puts several answers on a row.
+void TestQuiz::panelReadableWhenSmall()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, fontScale);
+    const ApplicationFont font(fontScale);
+    const auto sim = twelve();
+    Quiz quiz(sim->trace());
+    QuizPanel panel(&quiz);
+    panel.resize(size);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QCOMPARE(panel.size(), size);
+
+    for (QWidget* button : {panel.revealButton(), panel.nextButton(), panel.endButton()})
+        QVERIFY2(shownWhole(button, &panel), qPrintable(qobject_cast<QPushButton*>(button)->text()));
+    QVERIFY(shownWhole(panel.modeChoice(), &panel));
+    QVERIFY(panel.scoreLabel()->width() >= panel.scoreLabel()->sizeHint().width());
+    // The question wraps within the visible width, every line of it laid out.
+    QWidget* viewport = panel.scrollArea()->viewport();
+    QLabel* question = panel.questionLabel();
+    QVERIFY(question->wordWrap());
+    QVERIFY(question->mapTo(viewport, QPoint(question->width(), 0)).x() <= viewport->width());
+    QVERIFY(question->height() >= question->heightForWidth(question->width()));
+    // Every box is as wide as it wants, inside the visible width; scrolling brings each into view.
+    for (QWidget* input : panel.answerInputs()) {
+        QVERIFY(input->width() >= input->minimumSizeHint().width());
+        QVERIFY(input->mapTo(viewport, QPoint(input->width(), 0)).x() <= viewport->width());
+        panel.scrollArea()->ensureWidgetVisible(input);
+        QVERIFY(viewport->rect().contains(QRect(input->mapTo(viewport, QPoint(0, 0)), input->size())));
+    }
+    if (size.width() >= 1000)
+        QVERIFY2(panel.answerColumns() >= 2, qPrintable(QString::number(panel.answerColumns())));
+    if (const QString dir = qEnvironmentVariable("PROCSCOPE_SCREENSHOT_DIR"); !dir.isEmpty())
+        panel.grab().save(
+            dir +
+            QStringLiteral("/quiz-panel-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(fontScale));
+}
+
+// Presentation mode enlarges the application font: the panel's type grows with it.
+void TestQuiz::panelFollowsTheApplicationFont()
+{
+    const auto sim = known();
+    Quiz quiz(sim->trace());
+    QuizPanel panel(&quiz);
+    const double question = panel.questionLabel()->font().pointSizeF();
+    const double answers = panel.stateChoice(0)->font().pointSizeF();
+    QVERIFY(answers >= 13.0); // readable from the back of a room
+    QVERIFY(question > answers);
+    {
+        const ApplicationFont presentation(1.5);
+        QVERIFY2(panel.questionLabel()->font().pointSizeF() >= question * 1.2,
+            qPrintable(QString::number(panel.questionLabel()->font().pointSizeF())));
+        QVERIFY(panel.stateChoice(0)->font().pointSizeF() >= answers * 1.2);
+    }
+    QCOMPARE(panel.questionLabel()->font().pointSizeF(), question);
 }
 
 QTEST_MAIN(TestQuiz)

@@ -2,6 +2,9 @@
 // step forward, next event, end, a speed box and a scrubber over the whole trace.
 #pragma once
 
+#include "ui/playback/playback_controller.h"
+
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -11,8 +14,6 @@ class QSlider;
 class QToolButton;
 
 namespace procscope::ui {
-
-class PlaybackController;
 
 class PlaybackBar : public QWidget {
     Q_OBJECT
@@ -35,7 +36,9 @@ private:
     // time unit per second ("1.00 ms/s"), so that both play at a pace a person can follow.
     void retime();
 
-    PlaybackController* m_playback;
+    // Null once the controller is gone: the window's members die before its toolbars, and a
+    // toolbar letting go of the bar changes its font.
+    QPointer<PlaybackController> m_playback;
     QToolButton* m_play;
     QSlider* m_scrubber = nullptr;
     QDoubleSpinBox* m_speed;

@@ -46,19 +46,11 @@ QString questionKindTitle(QuestionKind kind)
     return {};
 }
 
-Trace revealedTrace(const Trace& trace, Tick until)
-{
-    Trace copy = trace;
-    copy.truncate(until);
-    copy.setEnd(std::min(trace.end(), until), false);
-    return copy;
-}
-
 Quiz::Quiz(const Trace& trace, Tick start, QObject* parent)
     : QObject(parent)
     , m_trace(&trace)
     , m_metrics(computeMetrics(trace))
-    , m_position(std::clamp<Tick>(start, 0, std::max<Tick>(0, trace.end() - 1)))
+    , m_position(std::clamp<Tick>(start, 0, std::max<Tick>(0, trace.end())))
 { }
 
 Tick Quiz::revealedUntil() const
@@ -73,9 +65,26 @@ QString Quiz::processName(ProcIndex process) const
     return QString::fromStdString(m_trace->info(process).name);
 }
 
+// The next tick where something changes, the final boundary included: the exits and reaps at
+// the trace's end are the last thing a student can predict.
 std::optional<Tick> Quiz::nextEvent() const
 {
-    return nextEventAfter(*m_trace, m_position);
+    if (const std::optional<Tick> next = nextEventAfter(*m_trace, m_position))
+        return next;
+    const Tick end = m_trace->end();
+    if (m_position >= end)
+        return std::nullopt;
+    for (ProcIndex p = 0; p < static_cast<ProcIndex>(m_trace->processCount()); ++p)
+        if (m_trace->track(p).nextChangeAfter(m_position) == end)
+            return end;
+    for (int c = 0; c < m_trace->cpuCount(); ++c) {
+        const CpuTrack& track = m_trace->cpu(c);
+        const std::size_t i = track.indexAt(m_position);
+        const std::size_t next = i == CpuTrack::npos ? 0 : i + 1;
+        if (next < track.size() && track.at(next) == end)
+            return end;
+    }
+    return std::nullopt;
 }
 
 bool Quiz::canAsk(QuestionKind kind) const
@@ -317,7 +326,19 @@ void Quiz::restart(Tick start)
     m_metricTurn = 0;
     Q_EMIT questionChanged();
     Q_EMIT summaryChanged();
-    moveTo(std::clamp<Tick>(start, 0, std::max<Tick>(0, m_trace->end() - 1)));
+    moveTo(std::clamp<Tick>(start, 0, std::max<Tick>(0, m_trace->end())));
+}
+
+void Quiz::traceChanged()
+{
+    m_metrics = computeMetrics(*m_trace);
+    moveTo(std::clamp<Tick>(m_position, 0, std::max<Tick>(0, m_trace->end())));
+    if (m_question && !m_revealed && m_question->kind == QuestionKind::FinalMetric)
+        --m_metricTurn; // the same metric is asked again, with its new answer
+    if (m_question && !m_revealed && !ask(m_question->kind)) {
+        m_question.reset();
+        Q_EMIT questionChanged();
+    }
 }
 
 void Quiz::moveTo(Tick t)

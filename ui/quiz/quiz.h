@@ -63,21 +63,20 @@ struct QuizSummary {
     bool operator==(const QuizSummary&) const = default;
 };
 
-// A copy of the trace with everything at or after `until` removed: what the existing views can
-// show of a quiz without showing its future.
-Trace revealedTrace(const Trace& trace, Tick until);
-
 class Quiz : public QObject {
     Q_OBJECT
 
 public:
-    // The trace must outlive the quiz and not change while it runs.
+    // The trace must outlive the quiz; when it changes (a command replaced its future, an
+    // open-ended run grew), call traceChanged().
     explicit Quiz(const Trace& trace, Tick start = 0, QObject* parent = nullptr);
 
     const Trace& trace() const { return *m_trace; }
-    // The last revealed tick: the cursor of the views following the quiz.
+    // The last revealed tick, from 0 to the trace's end (the final boundary, as the playback's
+    // last tick): the cursor of the views following the quiz, and the limit they are held at.
     Tick position() const { return m_position; }
-    // Ticks at or after this are hidden (exclusive end of what views may show).
+    // Ticks at or after this are hidden: the exclusive end of what views may draw, the same as
+    // ViewState::shownEnd with the future hidden and the cursor at position().
     Tick revealedUntil() const;
 
     // Whether a question of this kind can be asked now: a next event exists (NextState,
@@ -102,6 +101,9 @@ public:
     bool skipToNextEvent();
     // Starts again at `start` with a fresh score.
     void restart(Tick start = 0);
+    // The trace changed under the quiz: the metrics are computed again, the position stays in the
+    // trace, and an unrevealed question is asked again (its answer may be different now).
+    void traceChanged();
 
     // The words the quiz uses for a process and a CPU occupant: its name, "idle".
     QString processName(ProcIndex process) const;
