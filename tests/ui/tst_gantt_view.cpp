@@ -2,6 +2,7 @@
 // mouse and keys at the positions its own mapping gives.
 #include "tests/core/sim_helpers.h"
 #include "ui/document/document.h"
+#include "ui/gantt/gantt_legend.h"
 #include "ui/gantt/gantt_plottable.h"
 #include "ui/gantt/gantt_rows.h"
 #include "ui/gantt/gantt_tickers.h"
@@ -75,6 +76,8 @@ private Q_SLOTS:
     void timeTickLabels_data();
     void timeTickLabels();
     void labelsScaleWithTheFont();
+    void legendContents();
+    void legendListsTheTracesStates();
 
 private:
     struct Interval {
@@ -968,6 +971,53 @@ void TestGanttView::labelsScaleWithTheFont()
     font.setPointSizeF(6);
     m_view->setFont(font);
     QVERIFY(m_view->plot()->yAxis->tickLabelFont().pointSizeF() >= 11);
+}
+
+// The legend lists what the chart can show: states that last (a zero-length New does not), context
+// switches when there are some; a growing trace is read incrementally, a truncated one again.
+void TestGanttView::legendContents()
+{
+    Trace trace;
+    trace.setCpuCount(1);
+    const ProcIndex p = trace.addProcess(ProcessInfo{});
+    trace.recordState(p, 0, ProcessState::New, Cause::Created);
+    trace.recordState(p, 0, ProcessState::Ready, Cause::Admitted); // New for no time at all
+    trace.setEnd(0, false);
+    LegendContents contents;
+    QVERIFY(!contents.update(trace)); // nothing lasts yet
+    QVERIFY(!contents.has(ProcessState::Ready));
+    trace.setEnd(2, false);
+    QVERIFY(contents.update(trace)); // the last record has grown
+    QVERIFY(contents.has(ProcessState::Ready));
+    QVERIFY(!contents.has(ProcessState::New));
+    trace.recordCpu(0, 2, kCpuSwitch);
+    trace.recordState(p, 3, ProcessState::Running, Cause::Dispatched);
+    trace.recordCpu(0, 3, p);
+    trace.recordState(p, 5, ProcessState::Zombie, Cause::Exited);
+    trace.recordState(p, 5, ProcessState::Terminated, Cause::Reaped);
+    trace.setEnd(6, true);
+    QVERIFY(contents.update(trace));
+    QVERIFY(contents.has(ProcessState::Running));
+    QVERIFY(contents.hasContextSwitch());
+    QVERIFY(!contents.has(ProcessState::Zombie));     // zero length
+    QVERIFY(!contents.has(ProcessState::Terminated)); // never drawn
+    QVERIFY(!contents.update(trace));                 // nothing new
+    trace.truncate(3);                                // a command rewrote the future
+    trace.setEnd(3, false);
+    QVERIFY(contents.update(trace));
+    QVERIFY(!contents.has(ProcessState::Running));
+    QVERIFY(contents.hasContextSwitch());
+}
+
+void TestGanttView::legendListsTheTracesStates()
+{
+    makeView();
+    QStringList items;
+    for (int i = 0; i < m_view->plot()->legend->itemCount(); ++i)
+        if (auto* item = dynamic_cast<SwatchLegendItem*>(m_view->plot()->legend->item(i)))
+            items << item->text();
+    QCOMPARE(items, QStringList({QStringLiteral("Ready"), QStringLiteral("Running"),
+                        QStringLiteral("Blocked"), QStringLiteral("Context switch")}));
 }
 
 QTEST_MAIN(TestGanttView)

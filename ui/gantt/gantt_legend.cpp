@@ -53,16 +53,23 @@ void SwatchLegendItem::draw(QCPPainter* painter)
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, m_text);
 }
 
-void fillStateLegend(QCPLegend* legend, Palette palette, int cell, bool withUnknown)
+void fillStateLegend(QCPLegend* legend, Palette palette, int cell, const LegendContents& contents)
 {
     legend->clearItems();
-    const ProcessState states[] = {ProcessState::New, ProcessState::Ready, ProcessState::Running,
-        ProcessState::Blocked, ProcessState::Suspended, ProcessState::Zombie};
-    for (const ProcessState s : states)
-        legend->addItem(new SwatchLegendItem(legend, s, palette, cell));
-    if (withUnknown)
-        legend->addItem(new SwatchLegendItem(legend, ProcessState::Unknown, palette, cell));
-    legend->addItem(new SwatchLegendItem(legend, cpuSwitchColor(palette), QStringLiteral("Context switch")));
+    const ProcessState order[] = {ProcessState::New, ProcessState::Ready, ProcessState::Running,
+        ProcessState::Blocked, ProcessState::Suspended, ProcessState::Zombie, ProcessState::Unknown};
+    bool any = false;
+    for (const ProcessState s : order)
+        any = any || contents.has(s);
+    for (const ProcessState s : order) {
+        const bool core =
+            s == ProcessState::Ready || s == ProcessState::Running || s == ProcessState::Blocked;
+        if (any ? contents.has(s) : core)
+            legend->addItem(new SwatchLegendItem(legend, s, palette, cell));
+    }
+    if (contents.hasContextSwitch())
+        legend->addItem(
+            new SwatchLegendItem(legend, cpuSwitchColor(palette), QStringLiteral("Context switch")));
 }
 
 } // namespace procscope::ui

@@ -1,7 +1,9 @@
-// The legend strip above the Gantt chart: what each colour and pattern means. It lives inside the
+// The legend strip above the Gantt chart: what each colour and pattern on the chart means, for the
+// states the trace has (a projector's small chart has no room for the others). It lives inside the
 // plot's layout, so exported images carry it too.
 #pragma once
 
+#include "ui/gantt/legend_contents.h"
 #include "ui/style/state_colors.h"
 
 #include <qcustomplot.h>
@@ -31,8 +33,9 @@ private:
     int m_cell = 8;
 };
 
-// Fills `legend` with the states (Unknown too when `withUnknown`) in their colours and patterns
-// (cells of `cell` pixels, as on the chart), and the context switch.
-void fillStateLegend(QCPLegend* legend, Palette palette, int cell, bool withUnknown);
+// Fills `legend` with the states `contents` has (Ready, Running and Blocked when it has none) in
+// their colours and patterns (cells of `cell` pixels, as on the chart), in the lifecycle's order,
+// and the context switch when there is one.
+void fillStateLegend(QCPLegend* legend, Palette palette, int cell, const LegendContents& contents);
 
 } // namespace procscope::ui

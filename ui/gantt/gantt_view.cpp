@@ -440,10 +440,9 @@ void GanttView::applyFonts()
     m_plot->yAxis->setTickLabelFont(labels);
     m_plot->legend->setFont(labels);
     const int swatch = QFontMetrics(labels).height() - 2;
-    m_plot->legend->setIconSize(swatch * 2, swatch);
+    m_plot->legend->setIconSize(swatch * 3 / 2, swatch);
     m_plottable->setLabelFont(labels);
-    fillStateLegend(m_plot->legend, m_palette, m_plottable->patternCell(),
-        m_trace && !m_trace->meta.source.empty() && m_trace->meta.source != "simulation");
+    fillStateLegend(m_plot->legend, m_palette, m_plottable->patternCell(), m_legendContents);
     m_plot->yAxis->setTickLabelPadding(m_plottable->markerWidth() + 12);
     m_rowTicker->setLineHeight(QFontMetricsF(labels).height());
     m_cursorLabel->setFont(bold);
@@ -516,13 +515,17 @@ void GanttView::onTraceChanged()
     if (wasFitted)
         m_axis.fit();
     m_viewport.setRows(m_rows.processRowCount(), m_rows.cpuRowCount());
+    if (newTrace)
+        m_legendContents.clear();
+    const bool legendChanged = m_trace && m_legendContents.update(*m_trace);
     if (newTrace) {
         m_rowSizing = RowSizing::Auto;
         m_viewport.setTopRow(0);
-        applyFonts(); // the legend and the label width depend on the trace
-    } else {
-        updateRowLabels();
     }
+    if (newTrace || legendChanged)
+        applyFonts(); // the legend and the label width depend on the trace
+    else
+        updateRowLabels();
     m_plottable->setShownEnd(shownEnd());
     applyTimeRange(false);
 }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "ui/gantt/gantt_rows.h"
+#include "ui/gantt/legend_contents.h"
 #include "ui/gantt/row_viewport.h"
 #include "ui/gantt/time_axis.h"
 #include "ui/style/process_label.h"
@@ -147,6 +148,7 @@ private:
     GanttRows m_rows;
     RowViewport m_viewport;
     ProcessLabels m_labels;
+    LegendContents m_legendContents;
     TimeAxis m_axis;
     Palette m_palette = Palette::Standard;
     RowSizing m_rowSizing = RowSizing::Auto;
