@@ -474,6 +474,10 @@ void TestGanttView::clickSelectsProcess()
     QCOMPARE(m_view->plottable()->selectedProcess(), 1);
     QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, m_view->pointFor(3, 5));
     QCOMPARE(m_state->selectedProcess(), 3);
+    if (const QString dir = qEnvironmentVariable("PROCSCOPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        m_view->replotNow();
+        QVERIFY(m_view->plot()->grab().save(dir + QStringLiteral("/gantt-selected.png")));
+    }
 }
 
 void TestGanttView::clickOnCpuLaneSelectsItsProcess()
@@ -809,6 +813,8 @@ void TestGanttView::nothingDrawnAfterTheShownEnd()
     };
     // Cursor's band aside, everything after it is blank; before it, bars.
     const QImage image = m_view->plot()->grab().toImage();
+    if (const QString dir = qEnvironmentVariable("PROCSCOPE_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(image.save(dir + QStringLiteral("/gantt-future-hidden.png")));
     for (ProcIndex p = 0; p < static_cast<ProcIndex>(trace.processCount()); ++p) {
         QCOMPARE(painted(image, p, false, cursor + 2, trace.end() - 1), 0);
         QVERIFY(!m_view->plottable()->hitAt(m_view->pointFor(p, cursor + 3)));

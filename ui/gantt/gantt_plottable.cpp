@@ -140,7 +140,7 @@ void GanttPlottable::draw(QCPPainter* painter)
         const int h = bottom - top;
         const int pad = h >= 10 ? static_cast<int>(std::lround(h * 0.14)) : (h >= 4 ? 1 : 0);
         if (m_rows->isCpu(r))
-            drawCpuRow(painter, area, map, top + pad, bottom - pad, m_rows->cpuAt(r));
+            drawCpuRow(painter, area, map, top + pad, bottom - pad, m_rows->cpuAt(r), h);
         else
             drawProcessRow(painter, area, map, top + pad, bottom - pad, m_rows->processAt(r));
         drawSelection(painter, area, box);
@@ -285,7 +285,7 @@ void GanttPlottable::drawProcessRow(
 }
 
 void GanttPlottable::drawCpuRow(
-    QCPPainter* painter, const QRect& area, const PixelMap& map, int top, int bottom, int cpu)
+    QCPPainter* painter, const QRect& area, const PixelMap& map, int top, int bottom, int cpu, int rowHeight)
 {
     const CpuTrack& track = m_trace->cpu(cpu);
     const auto key = [&track](std::size_t i) {
@@ -297,7 +297,7 @@ void GanttPlottable::drawCpuRow(
         return;
     paintRuns(painter, area, top, bottom, [this](int key) { return laneFill(key); });
     separateProcesses(painter, area, top, bottom);
-    drawNames(painter, area, top, bottom);
+    drawNames(painter, area, top, bottom, rowHeight);
 }
 
 // Two processes back to back on a CPU (no context switch between them) may share a grey: a white
@@ -319,13 +319,15 @@ void GanttPlottable::separateProcesses(QCPPainter* painter, const QRect& area, i
 
 // Process labels inside the CPU lane's runs that are wide enough, and a frame around the selected
 // process's runs.
-void GanttPlottable::drawNames(QCPPainter* painter, const QRect& area, int top, int bottom)
+void GanttPlottable::drawNames(QCPPainter* painter, const QRect& area, int top, int bottom, int rowHeight)
 {
     const int h = bottom - top;
     if (h < 6)
         return;
     const QFontMetrics& metrics = m_metrics;
-    const bool textFits = metrics.height() <= h + 2;
+    // The label may reach into the row's margins above and below the bar: a thin lane (many CPUs
+    // on a small chart) still says who runs.
+    const bool textFits = metrics.height() <= rowHeight - 2;
     for (const PixelRun& run : m_folder.runs()) {
         if (run.key < 0)
             continue;

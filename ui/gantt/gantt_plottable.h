@@ -81,12 +81,12 @@ private:
     void drawSelection(QCPPainter* painter, const QRect& area, const RowBox& box);
     void drawProcessRow(
         QCPPainter* painter, const QRect& area, const PixelMap& map, int top, int bottom, ProcIndex p);
-    void drawCpuRow(
-        QCPPainter* painter, const QRect& area, const PixelMap& map, int top, int bottom, int cpu);
+    void drawCpuRow(QCPPainter* painter, const QRect& area, const PixelMap& map, int top, int bottom, int cpu,
+        int rowHeight);
     template <typename FillOf>
     void paintRuns(QCPPainter* painter, const QRect& area, int top, int bottom, FillOf fillOf);
     void separateProcesses(QCPPainter* painter, const QRect& area, int top, int bottom);
-    void drawNames(QCPPainter* painter, const QRect& area, int top, int bottom);
+    void drawNames(QCPPainter* painter, const QRect& area, int top, int bottom, int rowHeight);
     int nameWidth(ProcIndex p) const;
     QString labelOf(ProcIndex p) const;
     Fill laneFill(int key) const;

@@ -469,7 +469,11 @@ void GanttView::updateRowLabels()
     }
     for (const auto& [length, p] : byLength)
         widest = std::max(widest, metrics.horizontalAdvance(m_labels.label(p)));
-    m_labelWidth = std::min(widest, metrics.averageCharWidth() * 20) + 2;
+    // Never more than a quarter of the chart's width: long names are elided (the tooltip and the
+    // CPU lanes carry them whole) so that a small chart keeps its time axis.
+    m_labelsForWidth = m_plot->width();
+    const int quarter = std::max(metrics.horizontalAdvance(QStringLiteral("CPU 00")), m_labelsForWidth / 4);
+    m_labelWidth = std::min({widest, metrics.averageCharWidth() * 20, quarter}) + 2;
     const int labelWidth = m_labelWidth;
     const QFont font = m_plot->yAxis->tickLabelFont();
     m_rowTicker->setRows(&m_viewport, [this, labelWidth, font](int row) {
@@ -584,9 +588,13 @@ void GanttView::onAfterLayout()
     if (m_inLayout)
         return;
     m_inLayout = true;
-    const bool legendChanged = fitLegend();
+    bool relayout = fitLegend();
+    if (m_plot->width() != m_labelsForWidth) { // the label column follows the width
+        updateRowLabels();
+        relayout = true;
+    }
     QCPAxisRect* rect = m_plot->axisRect();
-    if (legendChanged) { // the legend's new rows take their height before the rows are fitted
+    if (relayout) { // the legend's new rows take their height before the rows are fitted
         m_plot->plotLayout()->update(QCPLayoutElement::upPreparation);
         m_plot->plotLayout()->update(QCPLayoutElement::upMargins);
         m_plot->plotLayout()->update(QCPLayoutElement::upLayout);
@@ -705,11 +713,25 @@ void GanttView::updateCursor()
         line->point1->setCoords(t, 0);
         line->point2->setCoords(t, 1);
     }
-    // The label stays inside the plot's width when the cursor is near an edge.
-    const double middle = std::clamp(t + 0.5, m_axis.from(), m_axis.to());
-    m_cursorLabel->position->setCoords(middle, 0);
     const auto resolution = static_cast<Tick>(std::max(1.0, m_axis.ticksPerPixel()));
-    m_cursorLabel->setText(m_trace ? formatTime(tick, *m_trace, resolution) : QString());
+    const QString text = m_trace ? formatTime(tick, *m_trace, resolution) : QString();
+    m_cursorLabel->setText(text);
+    // Centred on the cursor's tick, or against the cursor's line where it would leave the plot.
+    const double middle = std::clamp(t + 0.5, m_axis.from(), m_axis.to());
+    const QCPAxisRect* rect = m_plot->axisRect();
+    const double x = rect->left() + m_axis.toPixel(middle);
+    const double half = QFontMetrics(m_cursorLabel->font()).horizontalAdvance(text) / 2.0 + 8;
+    Qt::Alignment horizontal = Qt::AlignHCenter;
+    double at = middle;
+    if (x + half > m_plot->width()) {
+        horizontal = Qt::AlignRight;
+        at = t;
+    } else if (x - half < 0) {
+        horizontal = Qt::AlignLeft;
+        at = t;
+    }
+    m_cursorLabel->setPositionAlignment(Qt::AlignBottom | horizontal);
+    m_cursorLabel->position->setCoords(at, 0);
 }
 
 void GanttView::queueReplot()

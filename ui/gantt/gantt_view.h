@@ -155,6 +155,7 @@ private:
     double m_fixedRowHeight = 0;
     int m_spacerHeight = 0;
     int m_labelWidth = 0;
+    int m_labelsForWidth = -1; // the plot's width the label column was fitted to
     bool m_publishing = false;
     bool m_inLayout = false;
 };
