@@ -6,6 +6,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <utility>
@@ -248,14 +249,27 @@ void paintStateFill(QPainter& painter, const QRectF& rect, ProcessState state, P
     painter.setBrushOrigin(before);
 }
 
+// One icon per state and palette, made once: item views ask for it on every paint, and the same
+// icon lets Qt reuse its rendered pixmaps.
 QIcon stateIcon(ProcessState state, Palette palette)
 {
-    return QIcon(new SwatchEngine(state, palette, std::nullopt));
+    static std::array<QIcon, 2 * kStateCount> icons;
+    const auto s = static_cast<std::size_t>(state);
+    if (s >= static_cast<std::size_t>(kStateCount))
+        return {};
+    QIcon& icon = icons[(palette == Palette::HighContrast ? kStateCount : 0) + s];
+    if (icon.isNull())
+        icon = QIcon(new SwatchEngine(state, palette, std::nullopt));
+    return icon;
 }
 
 QIcon contextSwitchIcon(Palette palette)
 {
-    return QIcon(new SwatchEngine(ProcessState::Running, palette, cpuSwitchColor(palette)));
+    static std::array<QIcon, 2> icons;
+    QIcon& icon = icons[palette == Palette::HighContrast ? 1 : 0];
+    if (icon.isNull())
+        icon = QIcon(new SwatchEngine(ProcessState::Running, palette, cpuSwitchColor(palette)));
+    return icon;
 }
 
 } // namespace procscope::ui
