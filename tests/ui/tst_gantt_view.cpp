@@ -2,19 +2,25 @@
 // mouse and keys at the positions its own mapping gives.
 #include "tests/core/sim_helpers.h"
 #include "ui/document/document.h"
+#include "ui/gantt/gantt_legend.h"
 #include "ui/gantt/gantt_plottable.h"
 #include "ui/gantt/gantt_rows.h"
+#include "ui/gantt/gantt_tickers.h"
 #include "ui/gantt/gantt_view.h"
 #include "ui/gantt/pixel_runs.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/view_state.h"
+#include "ui/style/neutral_colors.h"
 #include "ui/style/state_colors.h"
+#include "ui/style/state_patterns.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -55,6 +61,24 @@ private Q_SLOTS:
     void exportFormats_data();
     void exportFormats();
 
+    void rowViewport_data();
+    void rowViewport();
+    void rowsFillTheHeight_data();
+    void rowsFillTheHeight();
+    void cpuLanesStayInView_data();
+    void cpuLanesStayInView();
+    void fitShowsEveryRow();
+    void nothingDrawnAfterTheShownEnd();
+    void cursorReachesTheEnd();
+    void exportHasNoBlankMargin();
+    void repeatedNamesShowTheirPid();
+    void nanosecondsInOneUnit();
+    void timeTickLabels_data();
+    void timeTickLabels();
+    void labelsScaleWithTheFont();
+    void legendContents();
+    void legendListsTheTracesStates();
+
 private:
     struct Interval {
         Tick from;
@@ -62,6 +86,7 @@ private:
     };
     std::optional<Interval> findState(ProcIndex p, ProcessState s, Tick minLength) const;
     void makeView(bool simulate = true);
+    void makeView(Trace trace, QSize size);
     QWheelEvent wheelAt(const QPoint& pos, int notches) const;
 
     std::unique_ptr<Document> m_document;
@@ -83,6 +108,40 @@ Workload workload()
     if (const std::string problem = normalize(w); !problem.empty())
         qFatal("bad test workload: %s", problem.c_str());
     return w;
+}
+
+// `processes` processes on `cpus` CPUs, each Ready, then Running for two ticks, then gone; every
+// name "worker" when `sameNames`, else "P<index>".
+Trace manyProcesses(int processes, int cpus = 1, bool sameNames = false)
+{
+    Trace trace;
+    trace.setCpuCount(cpus);
+    for (int i = 0; i < processes; ++i) {
+        ProcessInfo info;
+        info.pid = 100 + i;
+        info.name = sameNames ? "worker" : "P" + std::to_string(i);
+        const ProcIndex p = trace.addProcess(info);
+        const int cpu = i % cpus;
+        const Tick start = 2 * (i / cpus);
+        trace.recordState(p, 0, ProcessState::Ready, Cause::Admitted);
+        trace.recordState(p, start, ProcessState::Running, Cause::Dispatched, cpu);
+        trace.recordCpu(cpu, start, p);
+        trace.recordState(p, start + 2, ProcessState::Terminated, Cause::Exited);
+    }
+    trace.setEnd(2 * ((processes + cpus - 1) / cpus), true);
+    return trace;
+}
+
+// The colour most pixels of `rect` have.
+QRgb dominant(const QImage& image, const QRect& rect)
+{
+    std::map<QRgb, int> count;
+    for (int y = rect.top(); y <= rect.bottom(); ++y)
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            ++count[image.pixel(x, y) | 0xFF000000u];
+    return std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+    })->first;
 }
 
 } // namespace
@@ -116,6 +175,19 @@ void TestGanttView::makeView(bool simulate)
     m_playback->setDocument(m_document.get());
     m_view = std::make_unique<GanttView>(m_playback.get(), m_state.get());
     m_view->resize(1000, 500);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    m_view->replotNow();
+}
+
+void TestGanttView::makeView(Trace trace, QSize size)
+{
+    m_document = std::make_unique<Document>(std::move(trace), QStringLiteral("test"), QString());
+    m_playback = std::make_unique<PlaybackController>();
+    m_state = std::make_unique<ViewState>();
+    m_playback->setDocument(m_document.get());
+    m_view = std::make_unique<GanttView>(m_playback.get(), m_state.get());
+    m_view->resize(size);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
     m_view->replotNow();
@@ -319,11 +391,23 @@ void TestGanttView::rendersStateColours()
             colours.insert(image.pixel(x, y));
     QVERIFY2(colours.size() >= 6, "the chart is blank");
 
-    QCOMPARE(image.pixelColor(atRunning), stateColor(ProcessState::Running));
-    QCOMPARE(image.pixelColor(atReady), stateColor(ProcessState::Ready));
-    QCOMPARE(image.pixelColor(atBlocked), stateColor(ProcessState::Blocked));
-    // The CPU lane shows the process running there in its own colour.
-    QCOMPARE(image.pixelColor(m_view->pointForCpu(0, running->from + 1)), laneColor(m_document->trace(), 1));
+    // Each state in its colour (most pixels) and its pattern's ink (the rest): Running is solid.
+    const auto around = [](const QPoint& p) { return QRect(p - QPoint(4, 4), QSize(9, 9)); };
+    const std::pair<QPoint, ProcessState> states[] = {{atRunning, ProcessState::Running},
+        {atReady, ProcessState::Ready}, {atBlocked, ProcessState::Blocked}};
+    for (const auto& [at, state] : states) {
+        QCOMPARE(dominant(image, around(at)), stateColor(state).rgb() | 0xFF000000u);
+        bool inked = false;
+        for (int y = at.y() - 4; y <= at.y() + 4; ++y)
+            for (int x = at.x() - 4; x <= at.x() + 4; ++x)
+                inked =
+                    inked || (image.pixel(x, y) | 0xFF000000u) == (stateInkColor(state).rgb() | 0xFF000000u);
+        QCOMPARE(inked, statePattern(state) != StatePattern::Solid);
+    }
+    // The CPU lane shows who runs in a neutral grey, never in a state's colour.
+    const QPoint lane = m_view->pointForCpu(0, running->from + 1);
+    const QRgb shade = processShade(m_document->trace().info(1).pid).rgb() | 0xFF000000u;
+    QCOMPARE(dominant(image, QRect(lane.x() - 3, lane.y() - 8, 7, 4)), shade);
 }
 
 void TestGanttView::hitTest()
@@ -390,6 +474,10 @@ void TestGanttView::clickSelectsProcess()
     QCOMPARE(m_view->plottable()->selectedProcess(), 1);
     QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, m_view->pointFor(3, 5));
     QCOMPARE(m_state->selectedProcess(), 3);
+    if (const QString dir = qEnvironmentVariable("PROCSCOPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        m_view->replotNow();
+        QVERIFY(m_view->plot()->grab().save(dir + QStringLiteral("/gantt-selected.png")));
+    }
 }
 
 void TestGanttView::clickOnCpuLaneSelectsItsProcess()
@@ -526,9 +614,416 @@ void TestGanttView::exportFormats()
     QVERIFY2(head.startsWith(magic), head.constData());
     if (suffix == QStringLiteral("png")) {
         const QImage image(path);
-        QCOMPARE(image.size(), m_view->plot()->size() * 2);
+        QCOMPARE(image.width(), m_view->plot()->width() * 2);
+        QVERIFY(image.height() <= m_view->plot()->height() * 2);
     }
     QVERIFY(!m_view->exportTo(dir.filePath(QStringLiteral("gantt.doc"))));
+}
+
+// ---- Rows on screen, the hidden future, exports -------------------------------------------------
+
+Q_DECLARE_METATYPE(RowViewport)
+
+void TestGanttView::rowViewport_data()
+{
+    QTest::addColumn<RowViewport>("viewport");
+    QTest::addColumn<double>("lanesTop");
+    QTest::addColumn<double>("contentBottom");
+    QTest::addColumn<QList<int>>("rowsAt"); // y, row, y, row, ...
+
+    const auto make = [](int processes, int lanes, double height, double row, double top = 0) {
+        RowViewport v;
+        v.setRows(processes, lanes);
+        v.setHeight(height);
+        v.setRowHeight(row);
+        v.setLaneHeight(row);
+        v.setTopRow(top);
+        return v;
+    };
+    // 4 processes and a lane of 20 px in 300 px: the lane right below the last process.
+    QTest::newRow("few rows") << make(4, 1, 300, 20) << 80.0 << 100.0
+                              << QList<int>{0, 0, 79, 3, 80, 4, 99, 4, 100, -1};
+    // 200 processes: the lanes pinned at the bottom, whatever the scroll.
+    QTest::newRow("many rows, top") << make(200, 2, 300, 20) << 260.0 << 300.0
+                                    << QList<int>{0, 0, 259, 12, 260, 200, 299, 201};
+    QTest::newRow("many rows, scrolled")
+        << make(200, 2, 300, 20, 50.5) << 260.0 << 300.0 << QList<int>{0, 50, 10, 51, 260, 200};
+    QTest::newRow("scrolled past the end: clamped")
+        << make(200, 2, 300, 20, 1e9) << 260.0 << 300.0 << QList<int>{259, 199, 280, 201};
+    // 16 lanes of 20 px would take 320 of 300 px: they share half the height instead.
+    QTest::newRow("many CPUs") << make(10, 16, 300, 20) << 150.0 << 300.0
+                               << QList<int>{149, 7, 150, 10, 299, 25};
+    QTest::newRow("no lanes") << make(3, 0, 300, 20) << 60.0 << 60.0 << QList<int>{59, 2, 60, -1};
+    QTest::newRow("no height") << make(3, 1, 0, 20) << 0.0 << 0.01 << QList<int>{0, 3, -1, -1};
+    QTest::newRow("bad input") << make(-5, -1, -100, std::nan(""), std::nan("")) << 0.0 << 0.0
+                               << QList<int>{0, -1};
+}
+
+void TestGanttView::rowViewport()
+{
+    QFETCH(RowViewport, viewport);
+    QFETCH(double, lanesTop);
+    QFETCH(double, contentBottom);
+    QFETCH(QList<int>, rowsAt);
+    QVERIFY2(
+        std::abs(viewport.lanesTop() - lanesTop) < 1e-9, qPrintable(QString::number(viewport.lanesTop())));
+    QVERIFY2(std::abs(viewport.contentBottom() - contentBottom) < 1e-9,
+        qPrintable(QString::number(viewport.contentBottom())));
+    for (qsizetype i = 0; i + 1 < rowsAt.size(); i += 2)
+        QCOMPARE(viewport.rowAt(rowsAt[i]), rowsAt[i + 1]);
+    // Every lane is wholly on screen, and a row's span agrees with rowAt.
+    for (int c = 0; c < viewport.lanes(); ++c) {
+        const int row = viewport.processRows() + c;
+        QVERIFY(viewport.rowTop(row) >= lanesTop - 1e-9);
+        if (viewport.height() > 0)
+            QVERIFY(viewport.rowBottom(row) <= viewport.height() + 1e-9);
+        if (viewport.laneHeight() >= 1)
+            QCOMPARE(viewport.rowAt((viewport.rowTop(row) + viewport.rowBottom(row)) / 2), row);
+    }
+    for (int r = viewport.firstProcessRow(); r <= viewport.lastProcessRow(); ++r)
+        QVERIFY(viewport.isVisible(r));
+}
+
+void TestGanttView::rowsFillTheHeight_data()
+{
+    QTest::addColumn<int>("processes");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("12 processes, 1600x1000") << 12 << QSize(1600, 1000);
+    QTest::newRow("5 processes, 1280x720") << 5 << QSize(1280, 720);
+    QTest::newRow("2 processes, 2560x1440: rows at their maximum") << 2 << QSize(2560, 1440);
+    QTest::newRow("200 processes, 1280x720: base height, scrolling") << 200 << QSize(1280, 720);
+}
+
+// Rows grow to fill the chart up to a maximum; the time axis sits right under the last CPU lane,
+// whatever is left blank lies below it.
+void TestGanttView::rowsFillTheHeight()
+{
+    QFETCH(int, processes);
+    QFETCH(QSize, size);
+    makeView(manyProcesses(processes), size);
+    const RowViewport& v = m_view->viewport();
+    const QRect area = m_view->plot()->axisRect()->rect();
+    QVERIFY2(std::abs(v.height() - area.height()) < 1,
+        qPrintable(QStringLiteral("%1 vs %2").arg(v.height()).arg(area.height())));
+    QVERIFY2(v.contentBottom() >= area.height() - 4, // no blank inside the chart
+        qPrintable(QStringLiteral("rows end at %1 of %2").arg(v.contentBottom()).arg(area.height())));
+    const double base = std::round(QFontMetricsF(m_view->plot()->yAxis->tickLabelFont()).height() * 1.9);
+    const double blankBelow = m_view->plot()->height() - m_view->plot()->axisRect()->outerRect().bottom();
+    if (v.rowHeight() < base * GanttView::kMaxRowGrowth - 1e-9)
+        QVERIFY2(blankBelow < 0.05 * m_view->plot()->height(), qPrintable(QString::number(blankBelow)));
+    QVERIFY(v.rowHeight() >= base - 1e-9);
+    QVERIFY(v.rowHeight() <= base * GanttView::kMaxRowGrowth + 1e-9);
+    if (processes <= 12)
+        QCOMPARE(m_view->visibleRowCount(), static_cast<double>(m_view->rows().count()));
+}
+
+void TestGanttView::cpuLanesStayInView_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("fontScale");
+    QTest::addColumn<int>("cpus");
+    QTest::newRow("1280x720") << QSize(1280, 720) << 1.0 << 1;
+    QTest::newRow("1280x720, presentation type") << QSize(1280, 720) << 1.5 << 1;
+    QTest::newRow("1024x768, presentation type") << QSize(1024, 768) << 1.5 << 1;
+    QTest::newRow("1024x768, presentation type, 4 CPUs") << QSize(1024, 768) << 1.5 << 4;
+    QTest::newRow("a 400 px high dock, 4 CPUs") << QSize(1024, 400) << 1.5 << 4;
+}
+
+// With 200 processes the CPU lanes are pinned below the process rows: in view at the top, in the
+// middle and at the end of the scroll, never only at its end.
+void TestGanttView::cpuLanesStayInView()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, fontScale);
+    QFETCH(int, cpus);
+    makeView(manyProcesses(200, cpus), size);
+    QFont font = m_view->font();
+    font.setPointSizeF(font.pointSizeF() * fontScale);
+    m_view->setFont(font);
+    m_view->replotNow();
+    QVERIFY(m_view->visibleRowCount() < m_view->rows().count()); // the processes scroll
+    for (const double top : {0.0, 97.5, 1e9}) {
+        m_view->setTopRow(top);
+        m_view->replotNow();
+        const QRect area = m_view->plot()->axisRect()->rect();
+        const QImage image = m_view->plot()->grab().toImage();
+        for (int c = 0; c < cpus; ++c) {
+            const int row = m_view->rows().rowOfCpu(c);
+            const RowViewport& v = m_view->viewport();
+            QVERIFY(v.isVisible(row));
+            QVERIFY2(v.rowBottom(row) - v.rowTop(row) >=
+                         QFontMetricsF(m_view->plot()->yAxis->tickLabelFont()).height(),
+                "a lane too thin for its label");
+            QVERIFY(v.rowBottom(row) <= area.height() + 1e-9);
+            // Something runs on each lane at tick 0, found where the view's own mapping says.
+            const double y = area.top() + (v.rowTop(row) + v.rowBottom(row)) / 2;
+            const QPoint at(static_cast<int>(m_view->plot()->xAxis->coordToPixel(1.5)), static_cast<int>(y));
+            const auto hit = m_view->plottable()->hitAt(at);
+            QVERIFY2(hit && hit->cpu == c, qPrintable(QStringLiteral("at %1,%2 in %3,%4 %5x%6: row %7")
+                                                          .arg(at.x())
+                                                          .arg(at.y())
+                                                          .arg(area.left())
+                                                          .arg(area.top())
+                                                          .arg(area.width())
+                                                          .arg(area.height())
+                                                          .arg(m_view->rowAt(at))));
+            QCOMPARE(image.pixel(at.x(), static_cast<int>(v.rowTop(row)) + area.top() + 8) | 0xFF000000u,
+                processShade(m_document->trace().info(hit->process).pid).rgb() | 0xFF000000u);
+        }
+    }
+}
+
+// 0 (fit) shows all the time and every row, however many.
+void TestGanttView::fitShowsEveryRow()
+{
+    makeView(manyProcesses(200), QSize(1280, 720));
+    m_view->plot()->setFocus();
+    m_view->setTimeRange(5, 50);
+    QVERIFY(m_view->visibleRowCount() < m_view->rows().count());
+    QTest::keyClick(m_view->plot(), Qt::Key_0);
+    m_view->replotNow();
+    QVERIFY(m_view->timeAxis().isFitted());
+    QVERIFY2(m_view->visibleRowCount() >= m_view->rows().count() - 1e-6,
+        qPrintable(QStringLiteral("%1 of %2").arg(m_view->visibleRowCount()).arg(m_view->rows().count())));
+    QCOMPARE(m_view->topRow(), 0.0);
+}
+
+// With the future hidden, the chart ends at the cursor's tick: nothing to see or hover after it,
+// on the process rows and on the CPU lanes; it grows as the cursor moves.
+void TestGanttView::nothingDrawnAfterTheShownEnd()
+{
+    makeView();
+    const Trace& trace = m_document->trace();
+    m_state->setShowFuture(false);
+    const Tick cursor = 9;
+    m_playback->seek(cursor);
+    QCOMPARE(m_view->shownEnd(), cursor + 1);
+    QCOMPARE(m_view->plottable()->shownEnd(), cursor + 1);
+    m_view->replotNow();
+
+    const auto painted = [this](const QImage& image, ProcIndex row, bool cpu, Tick from, Tick to) {
+        const QPoint a = cpu ? m_view->pointForCpu(0, from) : m_view->pointFor(row, from);
+        const QPoint b = cpu ? m_view->pointForCpu(0, to) : m_view->pointFor(row, to);
+        int count = 0;
+        for (int x = a.x(); x <= b.x(); ++x) {
+            const QColor c = image.pixelColor(x, a.y());
+            count += c.saturation() > 40 || c.lightness() < 200; // a state's colour, a lane's grey
+        }
+        return count;
+    };
+    // Cursor's band aside, everything after it is blank; before it, bars.
+    const QImage image = m_view->plot()->grab().toImage();
+    if (const QString dir = qEnvironmentVariable("PROCSCOPE_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(image.save(dir + QStringLiteral("/gantt-future-hidden.png")));
+    for (ProcIndex p = 0; p < static_cast<ProcIndex>(trace.processCount()); ++p) {
+        QCOMPARE(painted(image, p, false, cursor + 2, trace.end() - 1), 0);
+        QVERIFY(!m_view->plottable()->hitAt(m_view->pointFor(p, cursor + 3)));
+        QVERIFY(m_view->toolTipAt(m_view->pointFor(p, cursor + 3)).isEmpty());
+    }
+    QCOMPARE(painted(image, 0, true, cursor + 2, trace.end() - 1), 0);
+    QVERIFY(painted(image, 0, true, 0, cursor - 1) > 0);
+    QVERIFY(m_view->plottable()->hitAt(m_view->pointForCpu(0, cursor)));
+    // A hovered interval says only what has happened: it ends at the shown end.
+    if (const auto hit = m_view->plottable()->hitAt(m_view->pointForCpu(0, cursor)))
+        QVERIFY(hit->to <= cursor + 1);
+
+    m_playback->seek(cursor + 6); // the chart grows with the cursor
+    m_view->replotNow();
+    const QImage later = m_view->plot()->grab().toImage();
+    QVERIFY(painted(later, 0, true, cursor + 2, cursor + 5) > 0);
+
+    m_state->setShowFuture(true); // the whole schedule again
+    m_view->replotNow();
+    QCOMPARE(m_view->plottable()->shownEnd(), trace.end());
+    const QImage all = m_view->plot()->grab().toImage();
+    QVERIFY(painted(all, 0, true, cursor + 8, trace.end() - 2) > 0);
+}
+
+void TestGanttView::cursorReachesTheEnd()
+{
+    makeView();
+    m_state->setShowFuture(false);
+    m_playback->seek(m_playback->lastTick());
+    QCOMPARE(m_playback->tick(), m_document->trace().end());
+    m_view->replotNow();
+    QCOMPARE(m_view->shownEnd(), m_document->trace().end()); // everything shown at the end
+    QVERIFY(!m_view->plottable()->hitAt(m_view->pointFor(0, m_document->trace().end())));
+    m_view->setTimeRange(0, 10); // zoomed in: playback pages along to the end
+    m_playback->seek(0);
+    m_playback->seek(m_playback->lastTick());
+    QVERIFY(m_view->timeAxis().to() >= static_cast<double>(m_document->trace().end()));
+}
+
+// An export ends below the time axis: the blank the rows leave on screen is not in it.
+void TestGanttView::exportHasNoBlankMargin()
+{
+    makeView(manyProcesses(2), QSize(1000, 1200)); // two rows and a lane: far from filling 1200 px
+    QVERIFY(m_view->plot()->height() - m_view->plot()->axisRect()->outerRect().bottom() > 200);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gantt.png"));
+    QVERIFY(m_view->exportTo(path));
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.height() < m_view->plot()->height() * 2 - 400);
+    int blank = 0; // white lines at the bottom, below the time axis's title
+    for (int y = image.height() - 1; y >= 0; --y) {
+        bool white = true;
+        for (int x = 0; x < image.width() && white; ++x)
+            white = (image.pixel(x, y) | 0xFF000000u) == 0xFFFFFFFFu;
+        if (!white)
+            break;
+        ++blank;
+    }
+    QVERIFY2(blank <= 20, qPrintable(QString::number(blank)));
+    // The screen is laid out as before.
+    QVERIFY(m_view->plot()->height() - m_view->plot()->axisRect()->outerRect().bottom() > 200);
+}
+
+void TestGanttView::repeatedNamesShowTheirPid()
+{
+    Trace trace = manyProcesses(3, 1, true);
+    trace.info(2).name = "shell";
+    makeView(std::move(trace), QSize(1000, 500));
+    const QList<QString> labels = m_view->plot()->yAxis->tickVectorLabels().toList();
+    QVERIFY2(labels.contains(QStringLiteral("worker (100)")), qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY(labels.contains(QStringLiteral("worker (101)")));
+    QVERIFY(labels.contains(QStringLiteral("shell")));
+    QVERIFY(labels.contains(QStringLiteral("CPU 0")));
+}
+
+// A recorded trace in nanoseconds reads in one unit chosen from its span, never "ns 5000000" or
+// scientific notation: on the axis, on the cursor and in the tooltips.
+void TestGanttView::nanosecondsInOneUnit()
+{
+    Trace trace = manyProcesses(4);
+    // Stretch to 8 ms: each process runs 2 ms.
+    Trace ns;
+    ns.meta.timeUnit = "ns";
+    ns.meta.source = "trace-cmd";
+    ns.setCpuCount(1);
+    for (ProcIndex p = 0; p < 4; ++p) {
+        const ProcIndex q = ns.addProcess(trace.info(p));
+        ns.recordState(q, 0, ProcessState::Ready, Cause::Admitted);
+        ns.recordState(q, p * 2'000'000, ProcessState::Running, Cause::Dispatched);
+        ns.recordCpu(0, p * 2'000'000, q);
+        ns.recordState(q, (p + 1) * 2'000'000, ProcessState::Terminated, Cause::Exited);
+    }
+    ns.setEnd(8'000'000, true);
+    makeView(std::move(ns), QSize(1280, 600));
+    QCOMPARE(m_view->plot()->xAxis->label(), QStringLiteral("time (ms)"));
+    const QList<QString> ticks = m_view->plot()->xAxis->tickVectorLabels().toList();
+    QVERIFY(!ticks.isEmpty());
+    for (const QString& t : ticks)
+        QVERIFY2(!t.contains(QLatin1Char('e')) && t.size() <= 6, qPrintable(t));
+    // Evenly spaced as written: 2.5 ms steps read "2.5", "5", "7.5", not "3", "5", "8".
+    for (qsizetype i = 2; i < ticks.size(); ++i)
+        QVERIFY2(std::abs((ticks[i].toDouble() - ticks[i - 1].toDouble()) -
+                          (ticks[1].toDouble() - ticks[0].toDouble())) < 1e-9,
+            qPrintable(ticks.join(QLatin1Char(' '))));
+    m_playback->seek(3'000'000);
+    const QString tip = m_view->toolTipAt(m_view->pointFor(1, 3'000'000));
+    QVERIFY2(tip.contains(QStringLiteral(" ms")) && !tip.contains(QStringLiteral("µs")) &&
+                 !tip.contains(QStringLiteral(" ns")),
+        qPrintable(tip));
+}
+
+void TestGanttView::timeTickLabels_data()
+{
+    QTest::addColumn<bool>("ns");
+    QTest::addColumn<double>("unit"); // nanoseconds of the trace's unit
+    QTest::addColumn<double>("to");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QStringList>("labels");
+
+    const auto list = [](const char* text) { return QString::fromUtf8(text).split(QLatin1Char(' ')); };
+    QTest::newRow("ticks") << false << 1.0 << 45.0 << 5 << list("0 10 20 30 40");
+    QTest::newRow("2.5 ms steps") << true << 1e6 << 18e6 << 7 << list("0 2.5 5 7.5 10 12.5 15 17.5");
+    QTest::newRow("µs") << true << 1e3 << 40e3 << 4 << list("0 10 20 30 40");
+    QTest::newRow("half seconds") << true << 1e9 << 3e9 << 6 << list("0 0.5 1 1.5 2 2.5 3");
+    QTest::newRow("0.2 ms steps") << true << 1e6 << 1e6 << 5 << list("0 0.2 0.4 0.6 0.8 1");
+}
+
+// Tick labels in the trace's one unit, evenly spaced as written, in fixed notation.
+void TestGanttView::timeTickLabels()
+{
+    QFETCH(bool, ns);
+    QFETCH(double, unit);
+    QFETCH(double, to);
+    QFETCH(int, count);
+    QFETCH(QStringList, labels);
+    TimeTicker ticker;
+    ticker.setUnit(ns ? TimeUnit::Nanosecond : TimeUnit::Tick, UnitScale{unit, QStringLiteral("x")});
+    ticker.setTickCount(count);
+    QVector<double> ticks;
+    QVector<QString> text;
+    ticker.generate(QCPRange(0, to), QLocale::c(), QLatin1Char('g'), 6, ticks, nullptr, &text);
+    QCOMPARE(QStringList(text.begin(), text.end()), labels);
+}
+
+// The type grows with the widget's font (presentation mode's 1.5), never below 11 pt.
+void TestGanttView::labelsScaleWithTheFont()
+{
+    makeView();
+    QFont font = m_view->font();
+    font.setPointSizeF(12);
+    m_view->setFont(font);
+    const double normal = m_view->plot()->yAxis->tickLabelFont().pointSizeF();
+    font.setPointSizeF(18);
+    m_view->setFont(font);
+    const double large = m_view->plot()->yAxis->tickLabelFont().pointSizeF();
+    QVERIFY2(
+        std::abs(large / normal - 1.5) < 0.08, qPrintable(QStringLiteral("%1 -> %2").arg(normal).arg(large)));
+    QCOMPARE(m_view->plot()->legend->font().pointSizeF(), large);
+    font.setPointSizeF(6);
+    m_view->setFont(font);
+    QVERIFY(m_view->plot()->yAxis->tickLabelFont().pointSizeF() >= 11);
+}
+
+// The legend lists what the chart can show: states that last (a zero-length New does not), context
+// switches when there are some; a growing trace is read incrementally, a truncated one again.
+void TestGanttView::legendContents()
+{
+    Trace trace;
+    trace.setCpuCount(1);
+    const ProcIndex p = trace.addProcess(ProcessInfo{});
+    trace.recordState(p, 0, ProcessState::New, Cause::Created);
+    trace.recordState(p, 0, ProcessState::Ready, Cause::Admitted); // New for no time at all
+    trace.setEnd(0, false);
+    LegendContents contents;
+    QVERIFY(!contents.update(trace)); // nothing lasts yet
+    QVERIFY(!contents.has(ProcessState::Ready));
+    trace.setEnd(2, false);
+    QVERIFY(contents.update(trace)); // the last record has grown
+    QVERIFY(contents.has(ProcessState::Ready));
+    QVERIFY(!contents.has(ProcessState::New));
+    trace.recordCpu(0, 2, kCpuSwitch);
+    trace.recordState(p, 3, ProcessState::Running, Cause::Dispatched);
+    trace.recordCpu(0, 3, p);
+    trace.recordState(p, 5, ProcessState::Zombie, Cause::Exited);
+    trace.recordState(p, 5, ProcessState::Terminated, Cause::Reaped);
+    trace.setEnd(6, true);
+    QVERIFY(contents.update(trace));
+    QVERIFY(contents.has(ProcessState::Running));
+    QVERIFY(contents.hasContextSwitch());
+    QVERIFY(!contents.has(ProcessState::Zombie));     // zero length
+    QVERIFY(!contents.has(ProcessState::Terminated)); // never drawn
+    QVERIFY(!contents.update(trace));                 // nothing new
+    trace.truncate(3);                                // a command rewrote the future
+    trace.setEnd(3, false);
+    QVERIFY(contents.update(trace));
+    QVERIFY(!contents.has(ProcessState::Running));
+    QVERIFY(contents.hasContextSwitch());
+}
+
+void TestGanttView::legendListsTheTracesStates()
+{
+    makeView();
+    QStringList items;
+    for (int i = 0; i < m_view->plot()->legend->itemCount(); ++i)
+        if (auto* item = dynamic_cast<SwatchLegendItem*>(m_view->plot()->legend->item(i)))
+            items << item->text();
+    QCOMPARE(items, QStringList({QStringLiteral("Ready"), QStringLiteral("Running"),
+                        QStringLiteral("Blocked"), QStringLiteral("Context switch")}));
 }
 
 QTEST_MAIN(TestGanttView)

@@ -6,6 +6,7 @@
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/view_state.h"
+#include "ui/style/state_patterns.h"
 #include "ui/tree/process_tree_model.h"
 #include "ui/tree/process_tree_view.h"
 
@@ -123,7 +124,10 @@ void TestProcessTree::followsForkAndWait()
         QStringLiteral("zombie — not yet reaped by its parent"));
     QCOMPARE(f.model.index(q.row(), ProcessTreeModel::State, q.parent()).data().toString(),
         stateLabel(ProcessState::Zombie));
-    QCOMPARE(q.data(Qt::DecorationRole).value<QColor>(), stateColor(ProcessState::Zombie));
+    // The swatch is the state's: its colour and its pattern.
+    const QIcon swatch = q.data(Qt::DecorationRole).value<QIcon>();
+    QCOMPARE(swatch.pixmap(QSize(16, 16)).toImage(),
+        stateIcon(ProcessState::Zombie).pixmap(QSize(16, 16)).toImage());
     // Reaped by wait(): gone from the tree.
     const Tick reaped = *trace.track(quick).nextChangeAfter(zombie);
     f.controller.seek(reaped);

@@ -1,4 +1,6 @@
-// TimeAxis: the Gantt chart's time <-> pixel mapping, and the rules of zooming and panning.
+// TimeAxis: the Gantt chart's time <-> pixel mapping, and the rules of zooming and panning; and
+// how times are written (one unit per trace, never scientific notation).
+#include "ui/gantt/gantt_text.h"
 #include "ui/gantt/time_axis.h"
 
 #include <QTest>
@@ -7,6 +9,7 @@
 #include <limits>
 
 using procscope::Tick;
+using procscope::Trace;
 using procscope::ui::TimeAxis;
 
 Q_DECLARE_METATYPE(TimeAxis)
@@ -24,6 +27,10 @@ private Q_SLOTS:
     void fit_data();
     void fit();
     void badInput();
+    void timeText_data();
+    void timeText();
+    void durationText_data();
+    void durationText();
 };
 
 namespace {
@@ -42,6 +49,15 @@ TimeAxis ranged(double from, double to, Tick spanTo = 1000, double width = 1000)
 }
 
 constexpr double kEpsilon = 1e-6;
+
+// A trace of `end` nanoseconds (or ticks), and nothing in it.
+Trace spanning(Tick end, bool ns = true)
+{
+    Trace trace;
+    trace.meta.timeUnit = ns ? "ns" : "tick";
+    trace.setEnd(end, true);
+    return trace;
+}
 
 } // namespace
 
@@ -200,6 +216,78 @@ void TestTimeAxis::badInput()
     axis.setRange(5, 5); // empty: widened to the minimum about its centre
     QCOMPARE(axis.length(), TimeAxis::kMinVisible);
     QCOMPARE(axis.from(), 0.0); // and kept inside the region
+}
+
+void TestTimeAxis::timeText_data()
+{
+    QTest::addColumn<Tick>("end");
+    QTest::addColumn<bool>("ns");
+    QTest::addColumn<Tick>("time");
+    QTest::addColumn<Tick>("resolution");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("ticks") << Tick(45) << false << Tick(12) << Tick(1) << QStringLiteral("12");
+    QTest::newRow("the end of a tick trace")
+        << Tick(45) << false << Tick(45) << Tick(1) << QStringLiteral("45");
+    // A 5 ms trace: every time in ms, however small.
+    QTest::newRow("5 ms trace, 2.5 ms")
+        << Tick(5'000'000) << true << Tick(2'500'000) << Tick(1000) << QStringLiteral("2.500 ms");
+    QTest::newRow("5 ms trace, 0") << Tick(5'000'000) << true << Tick(0) << Tick(100'000)
+                                   << QStringLiteral("0.0 ms");
+    QTest::newRow("5 ms trace, 300 ns")
+        << Tick(5'000'000) << true << Tick(300) << Tick(100) << QStringLiteral("0.0003 ms");
+    QTest::newRow("5 ms trace, coarse")
+        << Tick(5'000'000) << true << Tick(4'999'999) << Tick(5'000'000) << QStringLiteral("5 ms");
+    QTest::newRow("40 µs trace") << Tick(40'000) << true << Tick(12'345) << Tick(1000)
+                                 << QStringLiteral("12 µs");
+    QTest::newRow("3 s trace") << Tick(3'000'000'000) << true << Tick(1'500'000'000) << Tick(10'000'000)
+                               << QStringLiteral("1.50 s");
+    QTest::newRow("an empty trace") << Tick(0) << true << Tick(0) << Tick(1) << QStringLiteral("0 ns");
+    QTest::newRow("a bad resolution")
+        << Tick(5'000'000) << true << Tick(1'000'000) << Tick(-3) << QStringLiteral("1.000000 ms");
+}
+
+void TestTimeAxis::timeText()
+{
+    QFETCH(Tick, end);
+    QFETCH(bool, ns);
+    QFETCH(Tick, time);
+    QFETCH(Tick, resolution);
+    QFETCH(QString, text);
+    const Trace trace = spanning(end, ns);
+    const QString actual = procscope::ui::formatTime(time, trace, resolution);
+    QCOMPARE(actual, text);
+    QVERIFY(!actual.contains(QLatin1Char('e')));
+}
+
+void TestTimeAxis::durationText_data()
+{
+    QTest::addColumn<Tick>("end");
+    QTest::addColumn<bool>("ns");
+    QTest::addColumn<Tick>("duration");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("one tick") << Tick(45) << false << Tick(1) << QStringLiteral("1 tick");
+    QTest::newRow("ticks") << Tick(45) << false << Tick(5) << QStringLiteral("5 ticks");
+    QTest::newRow("1.5 ms in a 5 ms trace")
+        << Tick(5'000'000) << true << Tick(1'500'000) << QStringLiteral("1.5 ms");
+    QTest::newRow("150 µs in a 5 ms trace")
+        << Tick(5'000'000) << true << Tick(150'000) << QStringLiteral("0.15 ms");
+    QTest::newRow("7 ns in a 5 ms trace: no 7e-06")
+        << Tick(5'000'000) << true << Tick(7) << QStringLiteral("0.000007 ms");
+    QTest::newRow("zero") << Tick(5'000'000) << true << Tick(0) << QStringLiteral("0 ms");
+    QTest::newRow("123456 µs") << Tick(900'000'000) << true << Tick(123'456'000) << QStringLiteral("123 ms");
+}
+
+void TestTimeAxis::durationText()
+{
+    QFETCH(Tick, end);
+    QFETCH(bool, ns);
+    QFETCH(Tick, duration);
+    QFETCH(QString, text);
+    const QString actual = procscope::ui::formatDuration(duration, spanning(end, ns));
+    QCOMPARE(actual, text);
+    QVERIFY(!actual.contains(QLatin1Char('e')));
 }
 
 QTEST_GUILESS_MAIN(TestTimeAxis)

@@ -1,6 +1,19 @@
 #include "ui/gantt/gantt_legend.h"
 
+#include "ui/style/state_patterns.h"
+
 namespace procscope::ui {
+
+SwatchLegendItem::SwatchLegendItem(QCPLegend* legend, ProcessState state, Palette palette, int cell)
+    : QCPAbstractLegendItem(legend)
+    , m_colour(stateColor(state, palette))
+    , m_text(stateLabel(state))
+    , m_state(state)
+    , m_palette(palette)
+    , m_cell(cell)
+{
+    setSelectable(false);
+}
 
 SwatchLegendItem::SwatchLegendItem(QCPLegend* legend, QColor colour, QString text)
     : QCPAbstractLegendItem(legend)
@@ -25,8 +38,13 @@ void SwatchLegendItem::draw(QCPPainter* painter)
     const QRect inner = mRect;
     const QRect swatch(
         inner.left(), inner.top() + (inner.height() - icon.height()) / 2, icon.width(), icon.height());
-    painter->setPen(QPen(QColor(0x60, 0x60, 0x60), 1));
-    painter->setBrush(m_colour);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    if (m_state)
+        paintStateFill(*painter, swatch, *m_state, m_palette, m_cell, swatch.topLeft());
+    else
+        painter->fillRect(swatch, m_colour);
+    painter->setPen(QPen(QColor(0x40, 0x40, 0x40), 1));
+    painter->setBrush(Qt::NoBrush);
     painter->drawRect(swatch);
     painter->setFont(mFont);
     painter->setPen(mTextColor);
@@ -35,17 +53,23 @@ void SwatchLegendItem::draw(QCPPainter* painter)
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, m_text);
 }
 
-void fillStateLegend(QCPLegend* legend, Palette palette, bool withUnknown)
+void fillStateLegend(QCPLegend* legend, Palette palette, int cell, const LegendContents& contents)
 {
     legend->clearItems();
-    const ProcessState states[] = {ProcessState::New, ProcessState::Ready, ProcessState::Running,
-        ProcessState::Blocked, ProcessState::Suspended, ProcessState::Zombie};
-    for (const ProcessState s : states)
-        legend->addItem(new SwatchLegendItem(legend, stateColor(s, palette), stateLabel(s)));
-    if (withUnknown)
-        legend->addItem(new SwatchLegendItem(
-            legend, stateColor(ProcessState::Unknown, palette), stateLabel(ProcessState::Unknown)));
-    legend->addItem(new SwatchLegendItem(legend, cpuSwitchColor(palette), QStringLiteral("Context switch")));
+    const ProcessState order[] = {ProcessState::New, ProcessState::Ready, ProcessState::Running,
+        ProcessState::Blocked, ProcessState::Suspended, ProcessState::Zombie, ProcessState::Unknown};
+    bool any = false;
+    for (const ProcessState s : order)
+        any = any || contents.has(s);
+    for (const ProcessState s : order) {
+        const bool core =
+            s == ProcessState::Ready || s == ProcessState::Running || s == ProcessState::Blocked;
+        if (any ? contents.has(s) : core)
+            legend->addItem(new SwatchLegendItem(legend, s, palette, cell));
+    }
+    if (contents.hasContextSwitch())
+        legend->addItem(
+            new SwatchLegendItem(legend, cpuSwitchColor(palette), QStringLiteral("Context switch")));
 }
 
 } // namespace procscope::ui

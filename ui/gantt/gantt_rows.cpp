@@ -1,7 +1,6 @@
 #include "ui/gantt/gantt_rows.h"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 
 namespace procscope::ui {
@@ -92,12 +91,6 @@ int GanttRows::rowOfProcess(ProcIndex p) const
 int GanttRows::rowOfCpu(int cpu) const
 {
     return cpu >= 0 && cpu < cpuRowCount() ? m_processRows + cpu : -1;
-}
-
-void GanttRows::setRowHeight(double pixels)
-{
-    if (std::isfinite(pixels))
-        m_rowHeight = std::clamp(pixels, kMinRowHeight, kMaxRowHeight);
 }
 
 } // namespace procscope::ui

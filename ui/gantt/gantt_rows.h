@@ -1,5 +1,5 @@
 // The rows of the Gantt chart: one per process, in a chosen order, then one lane per CPU.
-// Row r occupies [r, r + 1) on the chart's vertical axis, row 0 at the top.
+// Where each row is on screen is RowViewport's business.
 #pragma once
 
 #include "core/trace/trace.h"
@@ -35,18 +35,11 @@ public:
     int rowOfProcess(ProcIndex p) const; // -1 if unknown
     int rowOfCpu(int cpu) const;         // -1 if unknown
 
-    // Height of one row on screen, in pixels; may be below 1 when many rows share a pixel.
-    double rowHeight() const { return m_rowHeight; }
-    void setRowHeight(double pixels);
-    static constexpr double kMinRowHeight = 0.01;
-    static constexpr double kMaxRowHeight = 200.0;
-
 private:
     std::vector<Row> m_rows;
     std::vector<int> m_rowOfProcess; // by ProcIndex
     int m_processRows = 0;
     RowOrder m_order = RowOrder::Pid;
-    double m_rowHeight = 24.0;
 };
 
 } // namespace procscope::ui

@@ -42,15 +42,53 @@ UnitScale unitScaleFor(double magnitudeNs)
     return {1, QStringLiteral("ns")};
 }
 
-QString formatTime(Tick t, TimeUnit unit, Tick resolution)
+UnitScale unitScaleFor(const Trace& trace)
 {
-    if (unit == TimeUnit::Tick)
-        return QString::number(t);
-    const UnitScale scale = unitScaleFor(static_cast<double>(t));
+    if (timeUnitOf(trace) == TimeUnit::Tick)
+        return {};
+    return unitScaleFor(static_cast<double>(trace.end()));
+}
+
+namespace {
+
+QString formatIn(Tick t, const UnitScale& scale, Tick resolution)
+{
     const int decimals = decimalsFor(scale.nanoseconds, static_cast<double>(std::max<Tick>(1, resolution)));
     return QStringLiteral("%1 %2")
         .arg(static_cast<double>(t) / scale.nanoseconds, 0, 'f', decimals)
         .arg(scale.name);
+}
+
+// Three significant digits in fixed notation, without trailing zeros: "0.0042", "150", "1.5".
+QString significant(double value)
+{
+    if (value == 0 || !std::isfinite(value))
+        return QStringLiteral("0");
+    const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
+    QString text = QString::number(value, 'f', std::clamp(2 - magnitude, 0, 9));
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text;
+}
+
+} // namespace
+
+QString formatTime(Tick t, TimeUnit unit, Tick resolution)
+{
+    if (unit == TimeUnit::Tick)
+        return QString::number(t);
+    return formatIn(t, unitScaleFor(static_cast<double>(t)), resolution);
+}
+
+QString formatTime(Tick t, const Trace& trace, Tick resolution)
+{
+    if (timeUnitOf(trace) == TimeUnit::Tick)
+        return QString::number(t);
+    return formatIn(t, unitScaleFor(trace), resolution);
 }
 
 QString formatDuration(Tick d, TimeUnit unit)
@@ -58,8 +96,15 @@ QString formatDuration(Tick d, TimeUnit unit)
     if (unit == TimeUnit::Tick)
         return d == 1 ? QStringLiteral("1 tick") : QStringLiteral("%1 ticks").arg(d);
     const UnitScale scale = unitScaleFor(static_cast<double>(d));
-    const double value = static_cast<double>(d) / scale.nanoseconds;
-    return QStringLiteral("%1 %2").arg(QString::number(value, 'g', 4), scale.name);
+    return QStringLiteral("%1 %2").arg(significant(static_cast<double>(d) / scale.nanoseconds), scale.name);
+}
+
+QString formatDuration(Tick d, const Trace& trace)
+{
+    if (timeUnitOf(trace) == TimeUnit::Tick)
+        return formatDuration(d, TimeUnit::Tick);
+    const UnitScale scale = unitScaleFor(trace);
+    return QStringLiteral("%1 %2").arg(significant(static_cast<double>(d) / scale.nanoseconds), scale.name);
 }
 
 QString causeText(Cause cause)
@@ -112,12 +157,11 @@ QString processTitle(const Trace& trace, ProcIndex p)
 
 QString hitToolTip(const Trace& trace, const GanttHit& hit)
 {
-    const TimeUnit unit = timeUnitOf(trace);
     const Tick resolution = std::max<Tick>(1, (hit.to - hit.from) / 100);
     const QString span =
         QStringLiteral("%1–%2 (%3)")
-            .arg(formatTime(hit.from, unit, resolution), formatTime(hit.to, unit, resolution),
-                formatDuration(hit.to - hit.from, unit));
+            .arg(formatTime(hit.from, trace, resolution), formatTime(hit.to, trace, resolution),
+                formatDuration(hit.to - hit.from, trace));
     if (hit.onCpuLane()) {
         const QString lane = QStringLiteral("CPU %1").arg(hit.cpu);
         if (hit.process == kCpuSwitch) {

@@ -18,11 +18,17 @@ struct UnitScale {
     QString name;           // "ns", "µs", "ms", "s"
 };
 UnitScale unitScaleFor(double magnitudeNs);
+// The one unit every time of a trace is written in, chosen from its span: a 5 ms trace in ms, a
+// 40 µs one in µs (a tick trace: ticks, scale 1 and no name).
+UnitScale unitScaleFor(const Trace& trace);
 
 // A point in time ("4", "1.25 ms") with enough decimals to tell apart times `resolution` apart,
-// and a length ("5 ticks", "1 tick", "300 µs").
+// and a length ("5 ticks", "1 tick", "300 µs"). With a trace, nanoseconds are written in the
+// trace's one unit; never in scientific notation.
 QString formatTime(Tick t, TimeUnit unit, Tick resolution = 1);
+QString formatTime(Tick t, const Trace& trace, Tick resolution = 1);
 QString formatDuration(Tick d, TimeUnit unit);
+QString formatDuration(Tick d, const Trace& trace);
 
 QString causeText(Cause cause);
 

@@ -1,5 +1,6 @@
 #include "ui/gantt/gantt_tickers.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace procscope::ui {
@@ -28,22 +29,54 @@ QString TimeTicker::getTickLabel(double tick, const QLocale& locale, QChar, int)
 {
     if (m_unit == TimeUnit::Tick)
         return locale.toString(static_cast<qlonglong>(std::llround(tick)));
-    // Enough decimals to tell neighbouring ticks apart.
+    // Enough decimals to tell neighbouring ticks apart (2.5 ms steps: "2.5", "5", "7.5"), in fixed
+    // notation, without trailing zeros.
     const double value = tick / m_scale.nanoseconds;
     const double step = m_step / m_scale.nanoseconds;
-    const int decimals = step >= 1 ? 0 : std::min(9, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
-    return QString::number(value, 'f', decimals);
+    int decimals = step >= 1 ? 0 : std::min(9, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
+    while (decimals < 9 &&
+           std::abs(std::round(step * std::pow(10.0, decimals)) - step * std::pow(10.0, decimals)) > 1e-6)
+        ++decimals;
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text == QStringLiteral("-0") ? QStringLiteral("0") : text;
 }
 
-void RowTicker::setLabels(std::function<QString(int)> label, int rowCount)
+void RowTicker::setRows(const RowViewport* viewport, std::function<QString(int)> label)
 {
+    m_viewport = viewport;
     m_label = std::move(label);
-    m_rowCount = rowCount;
+}
+
+namespace {
+
+int strideFor(double lineHeight, double rowHeight)
+{
+    if (!(rowHeight > 0))
+        return 1;
+    return std::max(1, static_cast<int>(std::ceil(lineHeight / rowHeight - 1e-9)));
+}
+
+} // namespace
+
+int RowTicker::processStride() const
+{
+    return m_viewport ? strideFor(m_lineHeight, m_viewport->rowHeight()) : 1;
+}
+
+int RowTicker::laneStride() const
+{
+    return m_viewport ? strideFor(m_lineHeight, m_viewport->laneHeight()) : 1;
 }
 
 double RowTicker::getTickStep(const QCPRange&)
 {
-    return m_stride;
+    return 1;
 }
 
 int RowTicker::getSubTickCount(double)
@@ -53,17 +86,26 @@ int RowTicker::getSubTickCount(double)
 
 QString RowTicker::getTickLabel(double tick, const QLocale&, QChar, int)
 {
-    const auto row = static_cast<int>(std::floor(tick));
-    return m_label && row >= 0 && row < m_rowCount ? m_label(row) : QString();
+    const int row = m_viewport ? m_viewport->rowAt(tick) : -1;
+    return m_label && row >= 0 ? m_label(row) : QString();
 }
 
-QVector<double> RowTicker::createTickVector(double, const QCPRange& range)
+QVector<double> RowTicker::createTickVector(double, const QCPRange&)
 {
     QVector<double> ticks;
-    const int first = std::max(0, static_cast<int>(std::floor(range.lower)) / m_stride * m_stride);
-    const int last = std::min(m_rowCount - 1, static_cast<int>(std::ceil(range.upper)));
-    for (int r = first; r <= last; r += m_stride)
-        ticks.append(r + 0.5);
+    if (!m_viewport)
+        return ticks;
+    const RowViewport& v = *m_viewport;
+    const int stride = processStride();
+    const double lanesTop = v.lanesTop();
+    for (int r = v.firstProcessRow() / stride * stride; r <= v.lastProcessRow(); r += stride) {
+        const double middle = (v.rowTop(r) + v.rowBottom(r)) / 2;
+        if (middle >= 0 && middle < lanesTop)
+            ticks.append(middle);
+    }
+    const int lanes = laneStride();
+    for (int c = 0; c < v.lanes(); c += lanes)
+        ticks.append((v.rowTop(v.processRows() + c) + v.rowBottom(v.processRows() + c)) / 2);
     return ticks;
 }
 

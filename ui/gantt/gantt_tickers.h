@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/gantt/gantt_text.h"
+#include "ui/gantt/row_viewport.h"
 
 #include <qcustomplot.h>
 
@@ -26,12 +27,16 @@ private:
     double m_step = 1;
 };
 
-// A tick in the middle of every `stride`-th row r, at r + 0.5, labelled label(r).
+// A tick in the middle of every row on screen, labelled label(row); every stride-th row only where
+// rows are thinner than a line of text. Coordinates are RowViewport's: pixels from the top of the
+// chart area.
 class RowTicker : public QCPAxisTicker {
 public:
-    void setLabels(std::function<QString(int)> label, int rowCount);
-    void setStride(int stride) { m_stride = std::max(1, stride); }
-    int stride() const { return m_stride; }
+    void setRows(const RowViewport* viewport, std::function<QString(int)> label);
+    void setLineHeight(double pixels) { m_lineHeight = pixels; }
+    // Every how many process rows (or CPU lanes) a label is written.
+    int processStride() const;
+    int laneStride() const;
 
 protected:
     double getTickStep(const QCPRange& range) override;
@@ -40,9 +45,9 @@ protected:
     QVector<double> createTickVector(double tickStep, const QCPRange& range) override;
 
 private:
+    const RowViewport* m_viewport = nullptr;
     std::function<QString(int)> m_label;
-    int m_rowCount = 0;
-    int m_stride = 1;
+    double m_lineHeight = 16;
 };
 
 } // namespace procscope::ui

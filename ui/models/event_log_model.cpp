@@ -4,6 +4,7 @@
 #include "ui/models/decision_text.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/view_state.h"
+#include "ui/style/state_patterns.h"
 
 #include <QColor>
 
@@ -279,18 +280,18 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::DecorationRole:
         if (column == Change && e.kind() == Kind::StateChange)
-            return stateColor(m_trace->track(e.track()).state(e.record), m_palette);
+            return stateIcon(m_trace->track(e.track()).state(e.record), m_palette);
         if (column == Change && e.kind() == Kind::Decision)
             return m_trace->cpu(e.track()).proc(e.record) == kCpuSwitch
-                       ? cpuSwitchColor(m_palette)
-                       : stateColor(ProcessState::Running, m_palette);
+                       ? contextSwitchIcon(m_palette)
+                       : stateIcon(ProcessState::Running, m_palette);
         return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(
             column == Time ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::BackgroundRole:
         if (e.at == m_cursor)
-            return QColor(0xFF, 0xF1, 0xB8); // a soft highlight that keeps black text readable on a projector
+            return QColor(0xE4, 0xE4, 0xE4); // neutral (no state's colour), black text reads on it
         return {};
     case Qt::ForegroundRole:
         if (e.at == m_cursor)

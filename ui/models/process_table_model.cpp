@@ -5,6 +5,7 @@
 #include "ui/document/document.h"
 #include "ui/models/process_times.h"
 #include "ui/playback/playback_controller.h"
+#include "ui/style/state_patterns.h"
 
 #include <algorithm>
 #include <limits>
@@ -243,7 +244,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         }
     case Qt::DecorationRole:
         if (column == State && v.state >= 0)
-            return stateColor(static_cast<ProcessState>(v.state), m_palette);
+            return stateIcon(static_cast<ProcessState>(v.state), m_palette);
         return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(

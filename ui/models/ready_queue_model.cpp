@@ -2,6 +2,7 @@
 
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
+#include "ui/style/state_patterns.h"
 
 #include <QFont>
 
@@ -275,9 +276,9 @@ QVariant ReadyQueueModel::data(const QModelIndex& index, int role) const
         return isGroup ? groupText(group) : memberText(group, index.row());
     case Qt::DecorationRole:
         if (p == kCpuSwitch)
-            return cpuSwitchColor(m_palette);
+            return contextSwitchIcon(m_palette);
         if (const auto s = stateOf(p))
-            return stateColor(*s, m_palette);
+            return stateIcon(*s, m_palette);
         return {};
     case Qt::FontRole:
         if (isGroup) {

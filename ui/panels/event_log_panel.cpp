@@ -24,6 +24,7 @@ EventLogPanel::EventLogPanel(PlaybackController* controller, ViewState* viewStat
 {
     setObjectName(QStringLiteral("eventLogPanel"));
     useReadableFont(this);
+    useNeutralSelection(m_view);
     // One row selected at a time, read-only, no word wrap, elided text; row height and swatch size
     // follow the font (what fitRowsToFont() does for a QTableView): all EventLogView's defaults.
     m_view->setModel(m_model);

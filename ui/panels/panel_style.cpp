@@ -66,8 +66,19 @@ void useReadableFont(QWidget* widget)
     ReadableFonts::instance().add(widget);
 }
 
+void useNeutralSelection(QWidget* widget)
+{
+    QPalette palette = widget->palette();
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        palette.setColor(group, QPalette::Highlight, QColor(0x48, 0x48, 0x48));
+        palette.setColor(group, QPalette::HighlightedText, Qt::white);
+    }
+    widget->setPalette(palette);
+}
+
 void fitRowsToFont(QAbstractItemView* view)
 {
+    useNeutralSelection(view);
     const int text = QFontMetrics(view->font()).height();
     view->setIconSize(QSize(text * 3 / 4, text * 3 / 4));
     if (auto* table = qobject_cast<QTableView*>(view)) {

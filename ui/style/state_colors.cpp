@@ -22,7 +22,7 @@ QColor stateColor(ProcessState state, Palette palette)
         case ProcessState::Terminated:
             return QColor(0x30, 0x30, 0x30);
         case ProcessState::Unknown:
-            return QColor(0xBB, 0xBB, 0xBB);
+            return QColor(0xCC, 0xCC, 0xCC); // pale, and far from the greys of the CPU lanes
         }
     }
     switch (state) {
@@ -46,9 +46,10 @@ QColor stateColor(ProcessState state, Palette palette)
     return Qt::gray;
 }
 
+// Near black: darker than either grey a process has on a CPU lane.
 QColor cpuSwitchColor(Palette palette)
 {
-    return palette == Palette::HighContrast ? QColor(0x00, 0x00, 0x00) : QColor(0x55, 0x55, 0x55);
+    return palette == Palette::HighContrast ? QColor(0x00, 0x00, 0x00) : QColor(0x22, 0x22, 0x22);
 }
 
 QColor cpuIdleColor(Palette)

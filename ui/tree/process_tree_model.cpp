@@ -2,6 +2,7 @@
 
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
+#include "ui/style/state_patterns.h"
 
 #include <QStringList>
 
@@ -191,7 +192,7 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::DecorationRole:
-        return index.column() == Process ? QVariant(stateColor(node.state, m_palette)) : QVariant();
+        return index.column() == Process ? QVariant(stateIcon(node.state, m_palette)) : QVariant();
     case Qt::ToolTipRole: {
         QString tip =
             tr("P%1 %2: %3").arg(info.pid).arg(QString::fromStdString(info.name), stateLabel(node.state));
