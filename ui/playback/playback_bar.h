@@ -2,6 +2,7 @@
 // step forward, next event, end, a speed box and a scrubber over the whole trace.
 #pragma once
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -28,7 +29,7 @@ protected:
 private:
     void refresh();
 
-    PlaybackController* m_playback;
+    QPointer<PlaybackController> m_playback; // the window may destroy it before this bar
     QToolButton* m_play;
     QSlider* m_scrubber = nullptr;
     QDoubleSpinBox* m_speed;
