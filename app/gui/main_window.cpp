@@ -574,7 +574,7 @@ void MainWindow::fillCompareMenu()
     };
     auto* choose = findChild<QAction*>(QStringLiteral("compareChoose"), Qt::FindDirectChildrenOnly);
     if (!choose) {
-        choose = new QAction(tr("&Choose the policies…"), this);
+        choose = new QAction(tr("&Choose the policies to compare…"), this);
         choose->setObjectName(QStringLiteral("compareChoose"));
         choose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
         addAction(choose);

@@ -6,6 +6,7 @@
 #include "ui/compare/comparison.h"
 #include "ui/compare/comparison_dialog.h"
 #include "ui/compare/comparison_model.h"
+#include "ui/compare/comparison_table.h"
 #include "ui/compare/comparison_view.h"
 #include "ui/compare/comparison_window.h"
 #include "ui/dialogs/policy_editor.h"
@@ -554,6 +555,12 @@ void TestCompare::dialogQuickChoicesAndLimits()
     while (dialog.addButton()->isEnabled())
         QTest::mouseClick(dialog.addButton(), Qt::LeftButton);
     QCOMPARE(static_cast<int>(dialog.variants().size()), ComparisonDialog::kMaxVariants);
+    dialog.show(); // the keyboard's way: Delete in the focused list
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.list()->setFocus();
+    QTest::keyClick(dialog.list(), Qt::Key_Delete);
+    QCOMPARE(static_cast<int>(dialog.variants().size()), ComparisonDialog::kMaxVariants - 1);
     while (!dialog.variants().empty()) {
         QVERIFY(dialog.removeButton()->isEnabled());
         QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
@@ -872,6 +879,17 @@ void TestCompare::screenshot()
         ComparisonView view(
             Comparison(testing::cpuJobs({{0, 100}, {10, 10}, {10, 10}}, PolicyKind::Fifo), fifoSjfStcf()));
         grab(view, 1920, 1040, 15, "compare-convoy-1920x1040.png");
+    }
+    {
+        ComparisonDialog dialog(demo);
+        dialog.setVariants(variantsOf({policy(PolicyKind::RoundRobin, 1), policy(PolicyKind::RoundRobin, 4),
+            mlfq({10, 10, 10}, {1, 1, 1}, 0)}));
+        dialog.list()->setCurrentRow(2);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.width() <= 1024 && dialog.height() <= 768);
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/compare-dialog.png")));
     }
     {
         const QFont normal = QApplication::font();

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -35,19 +36,27 @@ ComparisonDialog::ComparisonDialog(const Workload& workload, QWidget* parent)
     auto* variantsBox = new QGroupBox(tr("Variants, one chart each"), this);
     auto* variantsLayout = new QVBoxLayout(variantsBox);
     m_list = new QListWidget(variantsBox);
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setMinimumWidth(
-        fontMetrics().horizontalAdvance(QStringLiteral("8. MLFQ 3 queues, q=10, boost 50")));
+        fontMetrics().horizontalAdvance(QStringLiteral("8. MLFQ 3 queues, q=10, boost 50")) +
+        4 * fontMetrics().averageCharWidth());
     variantsLayout->addWidget(m_list, 1);
     auto* buttons = new QHBoxLayout;
     m_add = new QPushButton(tr("&Add"), variantsBox);
     m_add->setToolTip(tr("Add a variant with the settings on the right, then change them"));
     m_remove = new QPushButton(tr("&Remove"), variantsBox);
+    m_remove->setToolTip(tr("Remove the selected variant (Delete)"));
     for (QPushButton* b : {m_add, m_remove}) {
         b->setAutoDefault(false);
         buttons->addWidget(b);
     }
     buttons->addStretch(1);
     variantsLayout->addLayout(buttons);
+    auto* hint =
+        new QLabel(tr("Add copies the selected variant; change the copy on the right."), variantsBox);
+    hint->setWordWrap(true);
+    variantsLayout->addWidget(hint);
 
     auto* policyBox = new QGroupBox(tr("Selected variant"), this);
     auto* policyLayout = new QVBoxLayout(policyBox);
@@ -72,6 +81,8 @@ ComparisonDialog::ComparisonDialog(const Workload& workload, QWidget* parent)
     connect(box, &QDialogButtonBox::rejected, this, &ComparisonDialog::reject);
     connect(m_add, &QPushButton::clicked, this, &ComparisonDialog::addVariant);
     connect(m_remove, &QPushButton::clicked, this, &ComparisonDialog::removeVariant);
+    auto* remove = new QShortcut(QKeySequence::Delete, m_list, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, &ComparisonDialog::removeVariant);
     connect(m_list, &QListWidget::currentRowChanged, this, &ComparisonDialog::select);
     connect(m_editor, &PolicyEditor::edited, this, &ComparisonDialog::onEdited);
 

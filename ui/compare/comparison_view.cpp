@@ -2,16 +2,15 @@
 
 #include "ui/compare/comparison.h"
 #include "ui/compare/comparison_model.h"
+#include "ui/compare/comparison_table.h"
 #include "ui/document/document.h"
 #include "ui/gantt/gantt_view.h"
-#include "ui/panels/panel_style.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/view_state.h"
 #include "ui/style/custom_plot.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QScrollArea>
@@ -20,7 +19,6 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
-#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -86,18 +84,7 @@ ComparisonView::ComparisonView(Comparison comparison, QWidget* parent)
 
     m_model = new ComparisonModel(this);
     m_model->setComparison(m_comparison.get());
-    m_table = new QTableView(this);
-    m_table->setModel(m_model);
-    m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    m_table->setFocusPolicy(Qt::NoFocus);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::Alignment(Qt::AlignCenter | Qt::TextWordWrap));
-    m_table->verticalHeader()->setDefaultAlignment(
-        Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap));
-    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_table->setWordWrap(false);       // a number never breaks over two lines
-    m_table->installEventFilter(this); // a new width wraps the headings again
+    m_table = new ComparisonTable(m_model, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -116,7 +103,6 @@ ComparisonView::~ComparisonView()
     // The charts read the documents' traces and the table reads the comparison: they go first.
     m_model->setComparison(nullptr);
     m_scroll->viewport()->removeEventFilter(this);
-    m_table->removeEventFilter(this);
     for (Chart& chart : m_charts)
         chart.view->plot()->removeEventFilter(this);
     for (Chart& chart : m_charts) {
@@ -309,79 +295,6 @@ void ComparisonView::refreshTransport()
     m_tick->setText(tr("tick %1 / %2").arg(tick).arg(last));
 }
 
-// Headings wrap to their column's width rather than squeezing the numbers: a metric's name and
-// "(lower is better)" on two lines, or the name alone when that would take more; a long variant
-// name ("MLFQ 3 queues, q=10, no boost") over two lines in a column of at most a quarter of the
-// table. The table is then as tall as its rows: every variant's numbers in view, the charts get
-// the rest.
-void ComparisonView::fitTable()
-{
-    QHeaderView* top = m_table->horizontalHeader();
-    QHeaderView* side = m_table->verticalHeader();
-    const int margin = 2 * m_table->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, top) + 2;
-    const auto lines = [](const QFont& font, int width, const QString& text) {
-        const QFontMetrics metrics(font);
-        const int height =
-            metrics.boundingRect(QRect(0, 0, std::max(1, width), 100'000), Qt::TextWordWrap, text).height();
-        return std::max(1, (height + metrics.lineSpacing() / 2) / metrics.lineSpacing());
-    };
-    // The numbers first: the names' column gets at most a quarter of the width, and only what the
-    // widest number (in bold, with its star) leaves.
-    QFont bold = m_table->font();
-    bold.setBold(true);
-    int numbers = 2 * m_table->frameWidth();
-    for (int c = 0; c < m_model->columnCount(); ++c) {
-        int widest = 0;
-        for (int r = 0; r < m_model->rowCount(); ++r)
-            widest = std::max(
-                widest, QFontMetrics(bold).horizontalAdvance(m_model->index(r, c).data().toString()));
-        numbers += widest + 2 * margin;
-    }
-    side->setMaximumWidth(
-        std::max(side->minimumSectionSize(), std::min(m_table->width() / 4, m_table->width() - numbers)));
-    // From the table's new width (the sections follow it only after this resize event).
-    const int sideWidth = std::min(side->sizeHint().width(), side->maximumWidth());
-    const int column =
-        (m_table->width() - 2 * m_table->frameWidth() - sideWidth) / std::max(1, m_model->columnCount()) -
-        margin;
-    // Every heading in at most two lines, no word wider than its column: first without "(lower is
-    // better)", then in smaller type, down to the application's.
-    const auto fits = [&](const QFont& font) {
-        for (int c = 0; c < m_model->columnCount(); ++c) {
-            const QString heading = m_model->headerData(c, Qt::Horizontal).toString();
-            const QRect r = QFontMetrics(font).boundingRect(
-                QRect(0, 0, std::max(1, column), 100'000), Qt::TextWordWrap, heading);
-            if (r.width() > column || lines(font, column, heading) > 2)
-                return false;
-        }
-        return true;
-    };
-    QFont heading = m_table->font();
-    m_model->setCompactHeaders(false);
-    if (!fits(heading))
-        m_model->setCompactHeaders(true);
-    const qreal least = QApplication::font().pointSizeF();
-    while (!fits(heading) && heading.pointSizeF() * 0.9 >= least)
-        heading.setPointSizeF(heading.pointSizeF() * 0.9);
-    top->setFont(heading);
-    int headerLines = 1;
-    for (int c = 0; c < m_model->columnCount(); ++c)
-        headerLines =
-            std::max(headerLines, lines(heading, column, m_model->headerData(c, Qt::Horizontal).toString()));
-    const QFontMetrics text(m_table->font());
-    top->setFixedHeight(headerLines * QFontMetrics(heading).lineSpacing() + text.height() / 2);
-    int height = top->height() + 2 * m_table->frameWidth();
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        const QString name = m_model->headerData(r, Qt::Vertical).toString();
-        // Unclamped, the column is as wide as the longest name: every name on one line.
-        const int n =
-            side->sizeHint().width() > sideWidth ? lines(side->font(), sideWidth - margin, name) : 1;
-        side->resizeSection(r, n * QFontMetrics(side->font()).lineSpacing() + text.height() / 2);
-        height += side->sectionSize(r);
-    }
-    m_table->setFixedHeight(height);
-}
-
 // The headings and the table read from the back of the room; the charts keep the Gantt chart's
 // own type size (11 pt and up), or the rows of three charts would not share one screen. Both
 // follow the application font (presentation mode makes it larger).
@@ -398,9 +311,6 @@ void ComparisonView::applyFonts()
     m_tick->setFont(bold);
     m_tick->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(QStringLiteral("tick 0000000 / 0000000")));
     m_table->setFont(font());
-    m_table->verticalHeader()->setFont(bold);
-    fitRowsToFont(m_table);
-    fitTable();
     // The headings' column: the widest of its lines, or a label wraps onto more lines.
     const int column = QFontMetrics(bold).horizontalAdvance(QStringLiteral("turnaround 00000.0")) + 8;
     for (int i = 0; i < chartCount(); ++i) {
@@ -475,11 +385,6 @@ bool ComparisonView::event(QEvent* event)
 
 bool ComparisonView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_table) {
-        if (event->type() == QEvent::Resize)
-            fitTable();
-        return false;
-    }
     if (m_scroll && watched == m_scroll->viewport()) {
         if (event->type() == QEvent::Resize)
             scheduleLayout();

@@ -25,7 +25,6 @@
 class QLabel;
 class QScrollArea;
 class QSlider;
-class QTableView;
 class QKeyEvent;
 class QToolButton;
 class QWheelEvent;
@@ -34,6 +33,7 @@ namespace procscope::ui {
 
 class Comparison;
 class ComparisonModel;
+class ComparisonTable;
 class Document;
 class GanttView;
 class PlaybackController;
@@ -56,7 +56,7 @@ public:
     ViewState* chartViewState(int i) const { return m_charts[static_cast<std::size_t>(i)].state; }
     QLabel* chartTitle(int i) const { return m_charts[static_cast<std::size_t>(i)].title; }
     ComparisonModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
+    ComparisonTable* table() const { return m_table; }
     QScrollArea* chartList() const { return m_scroll; }
 
     void setColorScheme(Palette palette);
@@ -91,7 +91,6 @@ private:
     void connectCharts();
     void addShortcuts();
     void refreshTransport();
-    void fitTable();
     void applyFonts();
     void shareLegendAndAxis();
     void scheduleLayout();
@@ -102,7 +101,7 @@ private:
     std::unique_ptr<Comparison> m_comparison;
     std::vector<Chart> m_charts;
     ComparisonModel* m_model = nullptr;
-    QTableView* m_table = nullptr;
+    ComparisonTable* m_table = nullptr;
     QToolButton* m_play = nullptr;
     QLabel* m_tick = nullptr;
     QSlider* m_scrubber = nullptr;
