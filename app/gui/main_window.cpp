@@ -236,8 +236,8 @@ void MainWindow::createMenus()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     simulation->addSeparator();
     m_compareMenu = simulation->addMenu(tr("&Compare policies side by side"));
-    connect(m_compareMenu, &QMenu::aboutToShow, this, &MainWindow::fillCompareMenu);
     fillCompareMenu(); // its Ctrl+Shift+C works before the menu was ever opened
+    connect(m_compareMenu, &QMenu::aboutToShow, this, &MainWindow::fillCompareMenu);
     simulation->addAction(tr("&Predict, then reveal"), this, &MainWindow::startQuiz)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
 
