@@ -2,7 +2,6 @@
 // step forward, next event, end, a speed box and a scrubber over the whole trace.
 #pragma once
 
-#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -29,7 +28,7 @@ protected:
 private:
     void refresh();
 
-    QPointer<PlaybackController> m_playback; // the window may destroy it before this bar
+    PlaybackController* m_playback;
     QToolButton* m_play;
     QSlider* m_scrubber = nullptr;
     QDoubleSpinBox* m_speed;
