@@ -11,7 +11,9 @@
 #include "core/io/workload_json.h"
 #include "core/trace/trace_table.h"
 #include "ui/compare/comparison.h"
+#include "ui/compare/comparison_dialog.h"
 #include "ui/compare/comparison_view.h"
+#include "ui/compare/comparison_window.h"
 #include "ui/control/process_control_panel.h"
 #include "ui/cpuplot/cpu_plot_view.h"
 #include "ui/diagram/state_diagram_view.h"
@@ -248,6 +250,7 @@ void MainWindow::createMenus()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     simulation->addSeparator();
     m_compareMenu = simulation->addMenu(tr("&Compare policies side by side"));
+    fillCompareMenu(); // its Ctrl+Shift+C works before the menu was ever opened
     connect(m_compareMenu, &QMenu::aboutToShow, this, &MainWindow::fillCompareMenu);
     // Predict, then reveal: Ctrl+P starts and ends it, also with the menu bar hidden (presentation).
     m_quiz = std::make_unique<ui::QuizSession>(this, &m_playback, &m_viewState);
@@ -604,25 +607,57 @@ void MainWindow::runEditedWorkload(const Workload& workload)
     adopt(std::move(loaded), QString(), true);
 }
 
+// The policies chosen in a dialog (Ctrl+Shift+C, also in presentation mode, where the menu bar is
+// hidden: the action is on the window too), or a standard comparison in one click. Each opens in
+// a window of its own, simulated off the GUI thread; this window's document stays as it is.
 void MainWindow::fillCompareMenu()
 {
-    m_compareMenu->clear();
+    const auto compare = [this](std::vector<ui::ComparisonVariant> variants, const QString& name) {
+        if (!m_document || !m_document->workload())
+            return;
+        ui::ComparisonRequest request{*m_document->workload(), std::move(variants),
+            tr("%1 — %2 — ProcScope").arg(name, m_document->title()), m_presentation->palette()};
+        ui::ComparisonView* view = ui::openComparisonWindow(this, std::move(request), !m_quiet);
+        if (!view) {
+            statusBar()->showMessage(tr("The comparison was cancelled."), 5000);
+            return;
+        }
+        view->setObjectName(QStringLiteral("comparison"));
+        connect(m_presentation, &PresentationMode::toggled, view,
+            [this, view] { view->setColorScheme(m_presentation->palette()); });
+    };
+    auto* choose = findChild<QAction*>(QStringLiteral("compareChoose"), Qt::FindDirectChildrenOnly);
+    if (!choose) {
+        choose = new QAction(tr("&Choose the policies to compare…"), this);
+        choose->setObjectName(QStringLiteral("compareChoose"));
+        choose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        addAction(choose);
+        connect(choose, &QAction::triggered, this, [this, compare] {
+            if (!m_document || !m_document->workload()) {
+                showError(tr("Compare policies"),
+                    tr("Open a workload first: a recorded trace has no policy to change."));
+                return;
+            }
+            ui::ComparisonDialog dialog(*m_document->workload(), this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            QStringList labels;
+            for (const ui::ComparisonVariant& v : dialog.variants())
+                labels << ui::variantLabel(v.policy);
+            compare(dialog.variants(), labels.join(tr(" vs ")));
+        });
+    }
+    m_compareMenu->clear(); // the presets go; the window keeps the action
+    m_compareMenu->addAction(choose);
+    m_compareMenu->addSeparator();
     if (!m_document || !m_document->workload()) {
         m_compareMenu->addAction(tr("(open a workload: a recorded trace has no policy to change)"))
             ->setEnabled(false);
         return;
     }
-    for (ui::ComparisonPreset& preset : ui::standardComparisons(*m_document->workload())) {
-        m_compareMenu->addAction(preset.name, this, [this, preset] {
-            // Its own window: it has its own cursor and keys, and sits beside the main window.
-            auto* view = new ui::ComparisonView(ui::Comparison(*m_document->workload(), preset.variants));
-            view->setAttribute(Qt::WA_DeleteOnClose);
-            view->setWindowTitle(tr("%1 — %2 — ProcScope").arg(preset.name, m_document->title()));
-            view->setColorScheme(m_presentation->palette());
-            view->resize(1280, 900);
-            view->show();
-        });
-    }
+    for (ui::ComparisonPreset& preset : ui::standardComparisons(*m_document->workload()))
+        m_compareMenu->addAction(
+            preset.name, this, [compare, preset] { compare(preset.variants, preset.name); });
 }
 
 void MainWindow::runOstepDialog()

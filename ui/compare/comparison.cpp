@@ -1,7 +1,12 @@
 #include "ui/compare/comparison.h"
 
+#include "ui/document/job_control.h"
+
+#include <QStringList>
+
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace procscope::ui {
@@ -112,29 +117,85 @@ QString formatMetric(ComparisonMetric metric, double value)
 
 QString variantLabel(const PolicySpec& policy)
 {
-    const QString name = QString::fromUtf8(
-        policyName(policy.kind).data(), static_cast<qsizetype>(policyName(policy.kind).size()));
+    const std::string_view name = policyName(policy.kind);
+    QString label = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+    const PolicySpec defaults;
     switch (policy.kind) {
     case PolicyKind::RoundRobin:
     case PolicyKind::Lottery:
     case PolicyKind::Stride:
-        return QStringLiteral("%1 q=%2").arg(name).arg(policy.quantum);
-    case PolicyKind::Mlfq:
-        return policy.boostPeriod > 0 ? QStringLiteral("MLFQ boost %1").arg(policy.boostPeriod)
-                                      : QStringLiteral("MLFQ no boost");
+        return QStringLiteral("%1 q=%2").arg(label).arg(policy.quantum);
+    case PolicyKind::Priority:
+        if (!policy.preemptive)
+            label += QStringLiteral(" non-preemptive");
+        if (policy.agingInterval > 0)
+            label += QStringLiteral(" aging %1").arg(policy.agingInterval);
+        return label;
+    case PolicyKind::Mlfq: {
+        const std::size_t queues = policy.mlfqQuanta.size();
+        label += queues == 1 ? QStringLiteral(" 1 queue") : QStringLiteral(" %1 queues").arg(queues);
+        const bool sameQuanta = std::adjacent_find(policy.mlfqQuanta.begin(), policy.mlfqQuanta.end(),
+                                    std::not_equal_to<>()) == policy.mlfqQuanta.end();
+        if (queues > 0 && sameQuanta) {
+            label += QStringLiteral(", q=%1").arg(policy.mlfqQuanta.front());
+        } else if (queues > 0) {
+            QStringList quanta;
+            for (const Tick q : policy.mlfqQuanta)
+                quanta << QString::number(q);
+            label += QStringLiteral(", q=") + quanta.join(QLatin1Char(','));
+        }
+        label += policy.boostPeriod > 0 ? QStringLiteral(", boost %1").arg(policy.boostPeriod)
+                                        : QStringLiteral(", no boost");
+        if (policy.stayOnIo)
+            label += QStringLiteral(" -S");
+        if (policy.ioBump)
+            label += QStringLiteral(" -I");
+        return label;
+    }
+    case PolicyKind::Cfs:
+        if (policy.targetLatency != defaults.targetLatency ||
+            policy.minGranularity != defaults.minGranularity)
+            label +=
+                QStringLiteral(" latency %1, min %2").arg(policy.targetLatency).arg(policy.minGranularity);
+        return label;
     default:
-        return name;
+        return label;
     }
 }
 
 Comparison::Comparison(Workload workload, std::vector<ComparisonVariant> variants)
+    : Comparison(std::move(workload), std::move(variants), Progress())
+{ }
+
+std::optional<Comparison> Comparison::simulate(
+    Workload workload, std::vector<ComparisonVariant> variants, JobControl* control)
+{
+    Progress progress;
+    if (control)
+        progress = [control](
+                       std::uint64_t done, std::uint64_t total) { return control->report(done, total); };
+    Comparison c(std::move(workload), std::move(variants), progress);
+    if (c.m_cancelled)
+        return std::nullopt;
+    return c;
+}
+
+Comparison::Comparison(Workload workload, std::vector<ComparisonVariant> variants, const Progress& keepGoing)
     : m_workload(std::move(workload))
 {
+    // Progress counts each variant as kShare steps, shared out by simulated time over the tick limit.
+    constexpr std::uint64_t kShare = 1000;
+    const auto total = static_cast<std::uint64_t>(variants.size()) * kShare;
+    QStringList labels; // before numbering
     m_runs.reserve(variants.size());
     for (ComparisonVariant& v : variants) {
         Run run;
         if (v.label.isEmpty())
             v.label = variantLabel(v.policy);
+        const auto same = labels.count(v.label);
+        labels << v.label;
+        if (same > 0)
+            v.label += QStringLiteral(" (%1)").arg(same + 1);
         run.variant = std::move(v);
         run.workload = m_workload;
         run.workload.policy = run.variant.policy;
@@ -142,13 +203,36 @@ Comparison::Comparison(Workload workload, std::vector<ComparisonVariant> variant
             run.workload.machine = *run.variant.machine;
         if (const std::string problem = normalize(run.workload); !problem.empty()) {
             run.error = QString::fromStdString(problem);
-        } else {
-            run.simulator = std::make_unique<Simulator>(run.workload);
-            run.simulator->run();
-            run.metrics = computeMetrics(run.simulator->trace());
+            m_runs.push_back(std::move(run));
+            continue;
         }
+        run.simulator = std::make_unique<Simulator>(run.workload);
+        Simulator& sim = *run.simulator;
+        const auto done = static_cast<std::uint64_t>(m_runs.size()) * kShare;
+        if (!keepGoing) {
+            sim.run();
+        } else {
+            // Chunks of simulated time short enough to answer a cancel within a few milliseconds.
+            constexpr Tick kChunk = 20'000;
+            const Tick limit = std::max<Tick>(1, run.workload.tickLimit);
+            while (!sim.finished() && !sim.hitTickLimit() && !sim.stalled()) {
+                const Tick before = sim.trace().end();
+                const auto share = static_cast<std::uint64_t>(std::clamp<Tick>(before, 0, limit)) * kShare /
+                                   static_cast<std::uint64_t>(limit);
+                if (!keepGoing(done + share, total)) {
+                    m_cancelled = true;
+                    return;
+                }
+                sim.advanceTo(before + kChunk);
+                if (sim.trace().end() == before) // nothing more can happen
+                    break;
+            }
+        }
+        run.metrics = computeMetrics(sim.trace());
         m_runs.push_back(std::move(run));
     }
+    if (keepGoing && !keepGoing(total, total))
+        m_cancelled = true;
 }
 
 Comparison::~Comparison() = default;

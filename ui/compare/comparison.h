@@ -10,11 +10,15 @@
 
 #include <QString>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace procscope::ui {
+
+class JobControl;
 
 // One run of the comparison: a policy and, optionally, a different machine.
 struct ComparisonVariant {
@@ -41,14 +45,20 @@ double metricValue(const Metrics& metrics, ComparisonMetric metric);
 // "50.0", "83 %", "0.025 /tick", "4"
 QString formatMetric(ComparisonMetric metric, double value);
 
-// A short name for a policy and its main parameter: "FIFO", "RR q=4", "MLFQ boost 50", "MLFQ no boost".
+// A short name for a policy and the parameters that tell variants apart: "FIFO", "RR q=4",
+// "Priority non-preemptive", "MLFQ 3 queues, q=10, boost 50", "CFS latency 24, min 3".
 QString variantLabel(const PolicySpec& policy);
 
 class Comparison {
 public:
     // Simulates every variant of `workload` to the end (or the workload's tick limit). A variant
-    // whose workload does not normalize keeps an empty trace and its error().
+    // whose workload does not normalize keeps an empty trace and its error(). Variants with the
+    // same label are numbered: "RR q=4", "RR q=4 (2)".
     Comparison(Workload workload, std::vector<ComparisonVariant> variants);
+    // The same on a worker thread: progress through `control` (which may be null), and nothing
+    // when the user cancelled.
+    static std::optional<Comparison> simulate(
+        Workload workload, std::vector<ComparisonVariant> variants, JobControl* control);
     ~Comparison();
     Comparison(Comparison&&) noexcept;
     Comparison& operator=(Comparison&&) noexcept;
@@ -73,6 +83,11 @@ public:
     Tick end() const;
 
 private:
+    // Stops (and returns false) when `keepGoing(done, total)` says so.
+    using Progress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
+    Comparison(Workload workload, std::vector<ComparisonVariant> variants, const Progress& keepGoing);
+    bool m_cancelled = false;
+
     struct Run {
         ComparisonVariant variant;
         Workload workload;

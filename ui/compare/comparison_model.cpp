@@ -2,17 +2,11 @@
 
 #include "ui/compare/comparison.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QFont>
 
 namespace procscope::ui {
 
 namespace {
-
-// Pale enough that black text reads on it through a projector, distinct from the white rows.
-const QColor kBestBackground(0xC8, 0xE6, 0xC9);
-const QColor kBestText(0x1B, 0x5E, 0x20);
 
 ComparisonMetric metricOf(int column)
 {
@@ -30,6 +24,14 @@ void ComparisonModel::setComparison(const Comparison* comparison)
     beginResetModel();
     m_comparison = comparison;
     endResetModel();
+}
+
+void ComparisonModel::setCompactHeaders(bool compact)
+{
+    if (compact == m_compactHeaders)
+        return;
+    m_compactHeaders = compact;
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
 }
 
 int ComparisonModel::rowCount(const QModelIndex& parent) const
@@ -74,10 +76,6 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
             return font;
         }
         return {};
-    case Qt::BackgroundRole:
-        return best ? QVariant(QBrush(kBestBackground)) : QVariant();
-    case Qt::ForegroundRole:
-        return best ? QVariant(QBrush(kBestText)) : QVariant();
     case ValueRole:
         return value;
     case BestRole:
@@ -96,6 +94,8 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         if (role == Qt::DisplayRole) {
             const QString better = lowerIsBetter(metric) ? QStringLiteral("lower is better")
                                                          : QStringLiteral("higher is better");
+            if (m_compactHeaders)
+                return metricTitle(metric);
             return metricTitle(metric) + QStringLiteral("\n(") + better + QStringLiteral(")");
         }
         if (role == Qt::ToolTipRole)

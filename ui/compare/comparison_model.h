@@ -1,6 +1,6 @@
 // The metrics table of a comparison: one row per variant ("FIFO", "SJF", ...), one column per
-// metric, the best value of each column in bold with a star and a green background, so the class
-// sees at a glance which policy wins on what.
+// metric, the best value of each column in bold with a star, so the class sees at a glance which
+// policy wins on what. No colour marks it: beside the Gantt charts a colour means a state.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -22,6 +22,9 @@ public:
     // The comparison must outlive the model (or be replaced first); nullptr empties it.
     void setComparison(const Comparison* comparison);
     const Comparison* comparison() const { return m_comparison; }
+    // Column headings without "(lower is better)", for a narrow table: the tooltip still says it.
+    void setCompactHeaders(bool compact);
+    bool compactHeaders() const { return m_compactHeaders; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -30,6 +33,7 @@ public:
 
 private:
     const Comparison* m_comparison = nullptr;
+    bool m_compactHeaders = false;
 };
 
 } // namespace procscope::ui

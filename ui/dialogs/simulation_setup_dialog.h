@@ -8,11 +8,11 @@
 
 class QCheckBox;
 class QComboBox;
-class QLineEdit;
 class QSpinBox;
-class QStackedWidget;
 
 namespace procscope::ui {
+
+class PolicyEditor;
 
 class SimulationSetupDialog : public QDialog {
     Q_OBJECT
@@ -26,17 +26,7 @@ public:
 
 private:
     Workload m_workload;
-    QComboBox* m_policy;
-    QSpinBox* m_quantum;
-    QCheckBox* m_preemptive;
-    QSpinBox* m_aging;
-    QLineEdit* m_quanta;
-    QLineEdit* m_allotments;
-    QSpinBox* m_boost;
-    QCheckBox* m_stay;
-    QCheckBox* m_bump;
-    QSpinBox* m_latency;
-    QSpinBox* m_granularity;
+    PolicyEditor* m_policy;
     QSpinBox* m_cpus;
     QSpinBox* m_switch;
     QComboBox* m_ioModel;
@@ -44,7 +34,6 @@ private:
     QCheckBox* m_ioImmediate;
     QSpinBox* m_issueCost;
     QSpinBox* m_doneCost;
-    QStackedWidget* m_parameters;
 };
 
 } // namespace procscope::ui
