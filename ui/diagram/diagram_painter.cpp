@@ -164,25 +164,6 @@ void paintPlaceholder(QPainter& painter, const DiagramScene::Placeholder& p, con
 
 } // namespace
 
-QColor processColor(Pid pid)
-{
-    // Tableau 10: distinct hues of similar weight; the token's pid and name carry identity too.
-    static const QColor colors[] = {
-        QColor(0x4E, 0x79, 0xA7),
-        QColor(0xF2, 0x8E, 0x2B),
-        QColor(0xE1, 0x57, 0x59),
-        QColor(0x76, 0xB7, 0xB2),
-        QColor(0x59, 0xA1, 0x4F),
-        QColor(0xED, 0xC9, 0x48),
-        QColor(0xB0, 0x7A, 0xA1),
-        QColor(0xFF, 0x9D, 0xA7),
-        QColor(0x9C, 0x75, 0x5F),
-        QColor(0xBA, 0xB0, 0xAC),
-    };
-    const auto n = static_cast<Pid>(std::size(colors));
-    return colors[static_cast<std::size_t>(((pid % n) + n) % n)];
-}
-
 QString arrowName(const DiagramArrow& arrow, ArrowWording wording)
 {
     if (arrow.transitions.empty())

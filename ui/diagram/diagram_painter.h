@@ -18,10 +18,6 @@
 
 namespace procscope::ui {
 
-// A colour per process, from its pid, so a process keeps its colour in every view and run.
-// (No longer painted in the diagram's tokens: a process is told by its pid and name, never a hue.)
-QColor processColor(Pid pid);
-
 struct DiagramScene {
     struct Token {
         ProcIndex process = 0;
