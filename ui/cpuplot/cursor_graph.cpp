@@ -63,18 +63,43 @@ QVector<QPointF> CursorGraph::linesUpTo(int shown)
     mDataContainer = full;
     QVector<QPointF> tail;
     getLines(&tail, QCPDataRange(blocks * kBlock, shown));
+    // Each getLines() starts its steps afresh: join the two parts with a step, not a slope.
+    if (lineStyle() == lsStepLeft && !lines.isEmpty() && !tail.isEmpty())
+        lines.append(QPointF(tail.first().x(), lines.last().y()));
     lines += tail;
     return lines;
+}
+
+// The shown samples' pixel points, the last step carried on to the shown end.
+QVector<QPointF> CursorGraph::shownLines()
+{
+    if (!keyAxis() || !valueAxis() || m_shown <= 0 || mDataContainer->isEmpty())
+        return {};
+    if (keyAxis()->range().size() <= 0 || lineStyle() == lsNone)
+        return {};
+    QVector<QPointF> lines = linesUpTo(std::min(m_shown, static_cast<int>(mDataContainer->size())));
+    if (!lines.isEmpty() && lineStyle() == lsStepLeft && !qIsNaN(m_shownEnd)) {
+        // A horizontal key axis: x is the key. Off-screen ends are clipped by the axis rect.
+        const double x = std::clamp(keyAxis()->coordToPixel(m_shownEnd), -1e6, 1e6);
+        if (x > lines.last().x())
+            lines.append(QPointF(x, lines.last().y()));
+    }
+    return lines;
+}
+
+QVector<QPointF> CursorGraph::strokedPoints()
+{
+    const QVector<QPointF> lines = shownLines();
+    double left = 0, right = 0;
+    if (lines.size() < 2 || isBand(lines, &left, &right))
+        return {};
+    return folded(lines);
 }
 
 // QCPGraph::draw() without selection segments and scatters, over the points [0, shown).
 void CursorGraph::draw(QCPPainter* painter)
 {
-    if (!keyAxis() || !valueAxis() || m_shown <= 0 || mDataContainer->isEmpty())
-        return;
-    if (keyAxis()->range().size() <= 0 || lineStyle() == lsNone)
-        return;
-    QVector<QPointF> lines = linesUpTo(std::min(m_shown, static_cast<int>(mDataContainer->size())));
+    QVector<QPointF> lines = shownLines();
     if (lines.isEmpty())
         return;
     painter->setBrush(brush());
@@ -93,21 +118,33 @@ void CursorGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& line
         QCPGraph::drawLinePlot(painter, lines); // exports keep one real polyline
         return;
     }
-    double travel = 0, left = lines.first().x(), right = left;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        travel += std::abs(lines[i].y() - lines[i - 1].y());
-        left = std::min(left, lines[i].x());
-        right = std::max(right, lines[i].x());
-    }
-    const double height = std::max(1, valueAxis()->axisRect()->height());
-    const double columns = right - left + 1;
-    if (travel > 6 * height && lines.size() >= columns) {
+    double left = 0, right = 0;
+    if (isBand(lines, &left, &right)) {
         drawBand(painter, lines, left, right);
         return;
     }
+    drawSegments(painter, folded(lines));
+}
+
+bool CursorGraph::isBand(const QVector<QPointF>& lines, double* left, double* right) const
+{
+    double travel = 0;
+    *left = lines.first().x();
+    *right = *left;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        travel += std::abs(lines[i].y() - lines[i - 1].y());
+        *left = std::min(*left, lines[i].x());
+        *right = std::max(*right, lines[i].x());
+    }
+    const double height = std::max(1, valueAxis()->axisRect()->height());
+    const double columns = *right - *left + 1;
+    return travel > 6 * height && lines.size() >= columns;
+}
+
+QVector<QPointF> CursorGraph::folded(const QVector<QPointF>& lines) const
+{
     const QVector<QPointF> midline = calmMidline(lines);
-    const QVector<QPointF> simple = simplified(midline.isEmpty() ? lines : midline);
-    drawSegments(painter, simple);
+    return simplified(midline.isEmpty() ? lines : midline);
 }
 
 // A line that moves by at most a pixel within every pixel column, sampled several times a column

@@ -3,6 +3,8 @@
 // - QCPGraph's adaptive sampling folds the points that share a pixel column into their min and max;
 // - when many blocks of samples share a column, a coarse copy (the min and max of each block of
 //   kBlock samples) is sampled instead of the full data, so 1,000,000 samples cost about 60,000;
+// - a step line (lsStepLeft, each sample held until the next) stays made of horizontal and
+//   vertical moves: the shown part ends with the last sample's step, at setShownEnd();
 // - a calm line (within a pixel in every column) becomes one point a column, then only the points
 //   that bend it by more than half a pixel;
 // - lines are stroked segment by segment (Qt fills a wide antialiased polyline as one outline
@@ -42,6 +44,14 @@ public:
     void setSamples(const CursorSamples& samples);
     void setShownCount(int count) { m_shown = count; }
     int shownCount() const { return m_shown; }
+    // Where the last shown sample's step ends (a key; NaN: at the next sample). Nothing is drawn
+    // past it, so a view that hides the future stops exactly at the end of the cursor's tick.
+    void setShownEnd(double key) { m_shownEnd = key; }
+    double shownEnd() const { return m_shownEnd; }
+
+    // The pixel points the line is stroked through at the axes' current ranges (after the folding
+    // below); empty when there is nothing to draw or the line is drawn as a band.
+    QVector<QPointF> strokedPoints();
 
 protected:
     void draw(QCPPainter* painter) override;
@@ -49,6 +59,10 @@ protected:
 
 private:
     QVector<QPointF> linesUpTo(int shown);
+    QVector<QPointF> shownLines();
+    // Whether so dense and noisy a line is drawn as a band; otherwise the points to stroke.
+    bool isBand(const QVector<QPointF>& lines, double* left, double* right) const;
+    QVector<QPointF> folded(const QVector<QPointF>& lines) const;
     static QVector<QPointF> calmMidline(const QVector<QPointF>& lines);
     static QVector<QPointF> simplified(const QVector<QPointF>& lines);
     void drawSegments(QCPPainter* painter, const QVector<QPointF>& lines) const;
@@ -57,6 +71,7 @@ private:
     QSharedPointer<QCPGraphDataContainer> m_coarse;
     QVector<int> m_coarseEnd;
     int m_shown = 0;
+    double m_shownEnd = qQNaN();
 };
 
 } // namespace procscope::ui
