@@ -852,6 +852,17 @@ private Q_SLOTS:
         const auto x = [&](Tick t) { return plot->pos().x() + static_cast<int>(time->coordToPixel(t)); };
         QVERIFY(greenPixels(image, area.left() + 2, x(20) - 3, area.top(), area.bottom()) > 1000);
         QCOMPARE(greenPixels(image, x(21) + 4, area.right(), area.top(), area.bottom()), 0);
+        // Nor the area under the line.
+        const QColor fill = view.cpuAreaGraph()->brush().color();
+        const auto fillPixels = [&](int x0, int x1) {
+            int n = 0;
+            for (int y = area.top(); y < area.bottom(); ++y)
+                for (int px = x0; px < x1; ++px)
+                    n += image.pixelColor(px, y) == fill ? 1 : 0;
+            return n;
+        };
+        QVERIFY(fillPixels(area.left() + 2, x(20) - 3) > 1000);
+        QCOMPARE(fillPixels(x(21) + 4, area.right()), 0);
 
         f.playback.seek(30); // the plot follows the cursor
         QCOMPARE(view.shownEnd(), Tick(31));
@@ -970,15 +981,16 @@ private Q_SLOTS:
     {
         Fixture f(richWorkload());
         CpuPlotView view(&f.playback, &f.viewState);
-        // Exact: total, I/O, ready queue (a CPU is busy or not: the Gantt's lanes show that).
-        QCOMPARE(view.plot()->graphCount(), 3);
+        // Exact: total (its line and the area under it), I/O, ready queue (a CPU is busy or not:
+        // the Gantt chart's lanes show that).
+        QCOMPARE(view.plot()->graphCount(), 4);
         // Averaged: and one line per CPU.
         view.setWindow(5);
-        QCOMPARE(view.plot()->graphCount(), 3 + 2);
+        QCOMPARE(view.plot()->graphCount(), 4 + 2);
         Fixture one(demoWorkload());
         CpuPlotView single(&one.playback, &one.viewState);
         single.setWindow(5);
-        QCOMPARE(single.plot()->graphCount(), 3);
+        QCOMPARE(single.plot()->graphCount(), 4);
     }
 
     void exports()

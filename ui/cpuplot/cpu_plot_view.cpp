@@ -102,6 +102,9 @@ CpuPlotView::CpuPlotView(PlaybackController* playback, ViewState* viewState, QWi
     m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     // The cursor is drawn over the lines.
     m_plot->addLayer(QStringLiteral("cursor"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    // The area under the CPU line goes under the grid, so it may be opaque (a translucent fill of
+    // a whole plot area costs several times more to blend) and the grid still shows.
+    m_plot->addLayer(QStringLiteral("fill"), m_plot->layer(QStringLiteral("grid")), QCustomPlot::limBelow);
     for (QCPAxisRect* rect : {m_cpuRect, m_countRect}) {
         auto* line = new QCPItemStraightLine(m_plot);
         line->setLayer(QStringLiteral("cursor"));
@@ -201,6 +204,8 @@ void CpuPlotView::rebuildGraphs()
         m_perCpu.push_back(graph(m_cpuRect, samples));
     m_ready = graph(m_countRect, lines.ready);
     m_io = graph(m_countRect, lines.io);
+    m_cpuArea = graph(m_cpuRect, lines.cpu);
+    m_cpuArea->setLayer(QStringLiteral("fill"));
     m_cpu = graph(m_cpuRect, lines.cpu);
     fillAveragingBox();
     applyStyle(); // fits the axes
@@ -241,11 +246,15 @@ void CpuPlotView::applyStyle()
     const qreal line = std::clamp(std::min(width() / 1400.0, height() / 480.0), 0.6, 2.5);
     if (m_cpu) {
         m_cpu->setPen(QPen(running.darker(110), std::max(2.0, 4 * line)));
-        QColor fill = running;
-        fill.setAlpha(45);
-        m_cpu->setBrush(fill);
-        m_cpu->setAntialiasedFill(false); // a large area: the edge is drawn by the line anyway
         m_cpu->setName(tr("CPU"));
+        // The running colour at one sixth over the white plot, opaque.
+        const QColor white(Qt::white);
+        const auto mix = [](int a, int b) { return (5 * a + b) / 6; };
+        m_cpuArea->setPen(Qt::NoPen);
+        m_cpuArea->setBrush(QColor(mix(white.red(), running.red()), mix(white.green(), running.green()),
+            mix(white.blue(), running.blue())));
+        m_cpuArea->setAntialiasedFill(false); // a large area: the edge is drawn by the line anyway
+        m_cpuArea->setName(tr("CPU (area)"));
     }
     for (std::size_t c = 0; c < m_perCpu.size(); ++c) {
         QColor thin = running.lighter(static_cast<int>(115 + 15 * (c % 4)));
@@ -422,7 +431,7 @@ void CpuPlotView::onTickChanged(Tick now)
         g->setShownCount(m_shown);
         g->setShownEnd(static_cast<double>(m_shownEnd));
     }
-    for (CursorGraph* g : {m_cpu, m_io, m_ready})
+    for (CursorGraph* g : {m_cpuArea, m_cpu, m_io, m_ready})
         if (g) {
             g->setShownCount(m_shown);
             g->setShownEnd(static_cast<double>(m_shownEnd));

@@ -62,6 +62,7 @@ public:
     QCPAxisRect* cpuRect() const { return m_cpuRect; }
     QCPAxisRect* countRect() const { return m_countRect; }
     CursorGraph* cpuGraph() const { return m_cpu; }
+    CursorGraph* cpuAreaGraph() const { return m_cpuArea; }
     CursorGraph* ioGraph() const { return m_io; }
     CursorGraph* readyGraph() const { return m_ready; }
     QComboBox* averagingBox() const { return m_averaging; }
@@ -95,6 +96,7 @@ private:
     QCPAxisRect* m_countRect = nullptr; // processes, with the time axis
     QSharedPointer<PlotTimeTicker> m_timeTicker;
     std::vector<QCPItemStraightLine*> m_cursorLines; // one per axis rect
+    CursorGraph* m_cpuArea = nullptr;                // the area under the CPU line, under the grid
     CursorGraph* m_cpu = nullptr;
     CursorGraph* m_io = nullptr;
     CursorGraph* m_ready = nullptr;

@@ -7,12 +7,15 @@
 //   vertical moves: the shown part ends with the last sample's step, at setShownEnd();
 // - a calm line (within a pixel in every column) becomes one point a column, then only the points
 //   that bend it by more than half a pixel;
+// - the area under a dense line is filled one bar a pixel column, not as one zigzag polygon;
 // - lines are stroked segment by segment (Qt fills a wide antialiased polyline as one outline
 //   path, which is slow, and very slow once the line zigzags), and a line so dense and noisy that
 //   it is a solid band on screen is drawn as that band, one bar a pixel column.
 #pragma once
 
 #include "ui/style/custom_plot.h"
+
+#include <vector>
 
 namespace procscope::ui {
 
@@ -61,12 +64,18 @@ private:
     QVector<QPointF> linesUpTo(int shown);
     QVector<QPointF> shownLines();
     // Whether so dense and noisy a line is drawn as a band; otherwise the points to stroke.
-    bool isBand(const QVector<QPointF>& lines, double* left, double* right) const;
+    bool isBand(const QVector<QPointF>& lines) const;
+    struct Columns {
+        int first = 0;              // the first pixel column
+        std::vector<double> lo, hi; // per column: the smallest and largest y (empty: none)
+    };
+    Columns columnsOf(const QVector<QPointF>& lines) const;
     QVector<QPointF> folded(const QVector<QPointF>& lines) const;
     static QVector<QPointF> calmMidline(const QVector<QPointF>& lines);
     static QVector<QPointF> simplified(const QVector<QPointF>& lines);
     void drawSegments(QCPPainter* painter, const QVector<QPointF>& lines) const;
-    void drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const;
+    bool drawColumnFill(QCPPainter* painter, const QVector<QPointF>& lines) const;
+    void drawBand(QCPPainter* painter, const QVector<QPointF>& lines) const;
 
     QSharedPointer<QCPGraphDataContainer> m_coarse;
     QVector<int> m_coarseEnd;
