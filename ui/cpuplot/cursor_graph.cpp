@@ -258,6 +258,21 @@ void CursorGraph::drawSegments(QCPPainter* painter, const QVector<QPointF>& line
 // up to the column's highest point. Qt fills the same area given as one polygon that zigzags
 // thousands of times far more slowly (hundreds of milliseconds for an exact CPU line). False,
 // drawing nothing, for a sparser line: its polygon is cheap and exact.
+// Adds the pixels [top, bottom) of column x, widening the last bar when it is its neighbour with
+// the same extent: a noisy line reaches its lowest and highest value in most columns, and the
+// raster engine fills one wide rectangle far faster than a row of one-pixel ones.
+void CursorGraph::appendBar(QVector<QRect>& bars, int x, int top, int bottom)
+{
+    if (!bars.isEmpty()) {
+        QRect& last = bars.last();
+        if (last.right() + 1 == x && last.top() == top && last.bottom() + 1 == bottom) {
+            last.setRight(x);
+            return;
+        }
+    }
+    bars.append(QRect(x, top, 1, bottom - top));
+}
+
 bool CursorGraph::drawColumnFill(QCPPainter* painter, const QVector<QPointF>& lines) const
 {
     if (lines.size() < 2 || painter->modes().testFlag(QCPPainter::pmVectorized))
@@ -273,7 +288,7 @@ bool CursorGraph::drawColumnFill(QCPPainter* painter, const QVector<QPointF>& li
     for (std::size_t c = 0; c < columns.lo.size(); ++c) {
         const int top = static_cast<int>(std::lround(columns.lo[c])); // lo: the highest point
         if (columns.lo[c] <= columns.hi[c] && top < base)
-            bars.append(QRect(columns.first + static_cast<int>(c), top, 1, base - top));
+            appendBar(bars, columns.first + static_cast<int>(c), top, base);
     }
     painter->save();
     painter->setAntialiasing(false);
@@ -328,7 +343,7 @@ void CursorGraph::drawBand(QCPPainter* painter, const QVector<QPointF>& lines) c
         if (columns.lo[c] <= columns.hi[c]) {
             const int top = static_cast<int>(std::lround(columns.lo[c] - half));
             const int bottom = static_cast<int>(std::lround(columns.hi[c] + half));
-            bars.append(QRect(columns.first + static_cast<int>(c), top, 1, std::max(1, bottom - top)));
+            appendBar(bars, columns.first + static_cast<int>(c), top, std::max(top + 1, bottom));
         }
     const QColor color = painter->pen().color();
     painter->save();

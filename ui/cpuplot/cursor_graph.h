@@ -76,6 +76,7 @@ private:
     void drawSegments(QCPPainter* painter, const QVector<QPointF>& lines) const;
     bool drawColumnFill(QCPPainter* painter, const QVector<QPointF>& lines) const;
     void drawBand(QCPPainter* painter, const QVector<QPointF>& lines) const;
+    static void appendBar(QVector<QRect>& bars, int x, int top, int bottom);
 
     QSharedPointer<QCPGraphDataContainer> m_coarse;
     QVector<int> m_coarseEnd;
