@@ -170,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(control.stage(), JobControl::Stage::Indexing);
         QCOMPARE(control.fraction(), 1.0);
         const std::size_t prepared = document.indexes().size();
-        QCOMPARE(prepared, std::size_t(4));
+        QCOMPARE(prepared, std::size_t(5)); // the CPU plot's series and its exact lines are two
 
         PlaybackController playback;
         ViewState viewState;
@@ -195,7 +195,7 @@ private Q_SLOTS:
             buildUtilizationLines(document.trace(), UtilizationSeries::kDefaultMaxSamples, 0);
         QCOMPARE(lines->window, fresh.window);
         QCOMPARE(plot.window(), fresh.window);
-        QCOMPARE(plot.series().size(), fresh.series.size());
+        QCOMPARE(plot.series().size(), fresh.series->size());
         QVERIFY(sameSamples(lines->cpu, fresh.cpu));
         QVERIFY(sameSamples(lines->io, fresh.io));
         QVERIFY(sameSamples(lines->ready, fresh.ready));
@@ -204,7 +204,7 @@ private Q_SLOTS:
         // A setting the job did not foresee: the view builds its own lines.
         plot.setWindow(3);
         QCOMPARE(plot.window(), Tick(3));
-        QCOMPARE(document.indexes().size(), prepared + 1);
+        QCOMPARE(document.indexes().size(), prepared + 1); // the lines; the series is shared
     }
 
     // A cancelled job stops before indexing; the views build what is missing themselves.
@@ -220,7 +220,7 @@ private Q_SLOTS:
         ViewState viewState;
         CpuPlotView plot(&playback, &viewState);
         playback.setDocument(&document);
-        QCOMPARE(document.indexes().size(), std::size_t(1));
+        QCOMPARE(document.indexes().size(), std::size_t(2)); // the CPU plot's series and lines
         QVERIFY(plot.series().size() > 0);
     }
 };

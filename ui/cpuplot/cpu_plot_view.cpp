@@ -1,12 +1,16 @@
 #include "ui/cpuplot/cpu_plot_view.h"
 
 #include "ui/cpuplot/cursor_graph.h"
+#include "ui/cpuplot/plot_time_ticker.h"
 #include "ui/cpuplot/utilization_header.h"
 #include "ui/cpuplot/utilization_lines.h"
+#include "ui/cpuplot/utilization_text.h"
 #include "ui/document/document.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/view_state.h"
 
+#include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -31,10 +35,8 @@ QFont pixelFont(qreal px, bool bold = false)
     return f;
 }
 
-QString unitName(const Trace* trace)
-{
-    return trace && trace->meta.timeUnit == "ns" ? QStringLiteral("ns") : QStringLiteral("ticks");
-}
+constexpr double kCpuTop = 104;  // the 100 % step shows whole under the top edge
+constexpr double kBottom = 0.04; // below zero, as a share of the axis, so a zero step shows whole
 
 } // namespace
 
@@ -43,57 +45,90 @@ CpuPlotView::CpuPlotView(PlaybackController* playback, ViewState* viewState, QWi
     , m_playback(playback)
     , m_viewState(viewState)
     , m_header(new UtilizationHeader(this))
+    , m_averaging(new QComboBox(this))
     , m_plot(new QCustomPlot(this))
+    , m_timeTicker(QSharedPointer<PlotTimeTicker>::create())
     , m_lines(std::make_shared<const UtilizationLines>())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_header);
+    m_header->setCornerWidget(m_averaging);
     layout->addWidget(m_plot, 1);
+    m_averaging->setToolTip(tr("Show the exact value of each tick, or an average over the last ticks"));
+    // As wide as the choice it shows ("Exact" is narrow), so the values keep their room.
+    m_averaging->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_averaging, &QComboBox::activated, this,
+        [this](int index) { setWindow(m_averaging->itemData(index).toLongLong()); });
+    connect(m_averaging, &QComboBox::currentTextChanged, this, [this](const QString& text) {
+        m_averaging->setMinimumContentsLength(static_cast<int>(text.size()));
+        m_header->relayout();
+    });
 
     m_plot->setBackground(Qt::white);
     m_plot->setNoAntialiasingOnDrag(true);
-    m_plot->yAxis->setRange(0, 105);
-    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
-    ticker->setTickStep(25);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    m_plot->yAxis->setTicker(ticker);
-    m_yLabel = tr("busy %");
-    m_plot->yAxis2->setVisible(true);
-    m_plot->yAxis2->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
-    m_plot->xAxis->setRange(0, 1);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    // Two plot areas, one value axis each, on one time axis: busy % above, processes below.
+    m_cpuRect = m_plot->axisRect();
+    m_countRect = new QCPAxisRect(m_plot);
+    m_plot->plotLayout()->addElement(1, 0, m_countRect);
+    m_plot->plotLayout()->setRowSpacing(0);
+    auto* margins = new QCPMarginGroup(m_plot);
+    for (QCPAxisRect* rect : {m_cpuRect, m_countRect}) {
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+        rect->axis(QCPAxis::atBottom)->setTicker(m_timeTicker);
+        rect->axis(QCPAxis::atBottom)->setRange(0, 1);
+        rect->axis(QCPAxis::atLeft)->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
+        rect->axis(QCPAxis::atLeft)->setNumberFormat(QStringLiteral("f"));
+        rect->axis(QCPAxis::atLeft)->setNumberPrecision(0);
+    }
+    m_cpuRect->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msTop);
+    m_cpuRect->setMargins(QMargins(0, 0, 0, 0)); // the gap between the areas: see applyStyle()
+    m_cpuRect->axis(QCPAxis::atBottom)->setTickLabels(false);
+    m_cpuRect->axis(QCPAxis::atLeft)->setRange(-kBottom * kCpuTop, kCpuTop);
+    m_countRect->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
+    m_countRect->setMargins(QMargins(0, 0, 0, 0));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    // The value axes fit the plot areas' heights, known once QCustomPlot has laid them out.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (fitAxes())
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 
     // One paint buffer for everything: the overlay layer (QCustomPlot's own buffer for selection
     // rectangles, unused here) would cost another full-size blend every replot.
     m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     // The cursor is drawn over the lines.
     m_plot->addLayer(QStringLiteral("cursor"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
-    m_cursorLine = new QCPItemStraightLine(m_plot);
-    m_cursorLine->setLayer(QStringLiteral("cursor"));
-    m_cursorLine->setPen(QPen(QColor(0x11, 0x11, 0x11), 2));
-    m_cursorLine->setClipToAxisRect(true);
+    // The area under the CPU line goes under the grid, so it may be opaque (a translucent fill of
+    // a whole plot area costs several times more to blend) and the grid still shows.
+    m_plot->addLayer(QStringLiteral("fill"), m_plot->layer(QStringLiteral("grid")), QCustomPlot::limBelow);
+    for (QCPAxisRect* rect : {m_cpuRect, m_countRect}) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->setLayer(QStringLiteral("cursor"));
+        line->setClipAxisRect(rect);
+        line->setClipToAxisRect(true);
+        for (QCPItemPosition* p : {line->point1, line->point2})
+            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        m_cursorLines.push_back(line);
+    }
 
-    connect(
-        m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& r) {
-            if (m_settingRange || !m_viewState)
-                return;
-            // The user dragged or zoomed the plot: every view follows.
-            m_settingRange = true;
-            m_viewState->setVisibleRange(
-                static_cast<Tick>(std::floor(r.lower)), static_cast<Tick>(std::ceil(r.upper)));
-            m_settingRange = false;
-        });
+    for (QCPAxisRect* rect : {m_cpuRect, m_countRect}) {
+        QCPAxis* axis = rect->axis(QCPAxis::atBottom);
+        connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this, axis](const QCPRange& r) { onUserRange(axis, r); });
+    }
     if (m_playback) {
         connect(m_playback, &PlaybackController::traceChanged, this, &CpuPlotView::onTraceChanged);
         connect(m_playback, &PlaybackController::tickChanged, this,
             [this](Tick now, Tick) { onTickChanged(now); });
     }
-    if (m_viewState)
+    if (m_viewState) {
         connect(m_viewState, &ViewState::visibleRangeChanged, this, &CpuPlotView::onVisibleRangeChanged);
+        connect(m_viewState, &ViewState::showFutureChanged, this, [this] { onTickChanged(m_tick); });
+    }
     applyStyle();
     onTraceChanged();
 }
@@ -112,12 +147,12 @@ Tick CpuPlotView::window() const
 
 const UtilizationSeries& CpuPlotView::series() const
 {
-    return m_lines->series;
+    return *m_lines->series;
 }
 
 void CpuPlotView::setWindow(Tick ticks)
 {
-    m_window = std::max<Tick>(0, ticks);
+    m_window = ticks > 1 ? ticks : 0;
     rebuildGraphs();
     onTickChanged(m_tick);
 }
@@ -138,14 +173,15 @@ void CpuPlotView::setMaxSamples(std::size_t samples)
 
 void CpuPlotView::onTraceChanged()
 {
-    m_plot->xAxis->setLabel(tr("time (%1)").arg(unitName(trace())));
+    const Trace* t = trace();
+    m_timeTicker->setNanoseconds(t && timeUnitOf(*t) == TimeUnit::Nanosecond);
     rebuildGraphs();
     onVisibleRangeChanged();
     onTickChanged(m_playback ? m_playback->tick() : 0);
 }
 
-// The lines come from the document's indexes: for a big file the job that loaded it built them,
-// so a new trace costs the GUI thread only handing the shared samples to the graphs.
+// The lines come from the document's indexes: for a big file the job that loaded it built the
+// exact ones, so a new trace costs the GUI thread only handing the shared samples to the graphs.
 void CpuPlotView::rebuildGraphs()
 {
     m_plot->clearGraphs();
@@ -157,22 +193,43 @@ void CpuPlotView::rebuildGraphs()
         m_lines = std::make_shared<const UtilizationLines>();
     }
     const UtilizationLines& lines = *m_lines;
-    auto graph = [&](QCPAxis* valueAxis, const CursorSamples& samples) {
-        auto* g = new CursorGraph(m_plot->xAxis, valueAxis);
+    auto graph = [&](QCPAxisRect* rect, const CursorSamples& samples) {
+        auto* g = new CursorGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
         g->setSamples(samples);
         g->setAdaptiveSampling(true);
+        g->setLineStyle(QCPGraph::lsStepLeft); // a value holds for its whole tick
         return g;
     };
     for (const CursorSamples& samples : lines.perCpu)
-        m_perCpu.push_back(graph(m_plot->yAxis, samples));
-    m_ready = graph(m_plot->yAxis2, lines.ready);
-    m_ready->setLineStyle(lines.exactReady ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
-    m_y2Label = lines.exactReady ? tr("ready queue") : tr("ready queue (mean)");
-    m_io = graph(m_plot->yAxis, lines.io);
-    m_cpu = graph(m_plot->yAxis, lines.cpu);
-
-    m_readyPeak = std::max(2.0, lines.maxReady * 1.05);
+        m_perCpu.push_back(graph(m_cpuRect, samples));
+    m_ready = graph(m_countRect, lines.ready);
+    m_io = graph(m_countRect, lines.io);
+    m_cpuArea = graph(m_cpuRect, lines.cpu);
+    m_cpuArea->setLayer(QStringLiteral("fill"));
+    m_cpu = graph(m_cpuRect, lines.cpu);
+    fillAveragingBox();
     applyStyle(); // fits the axes
+}
+
+void CpuPlotView::fillAveragingBox()
+{
+    const Trace* t = trace();
+    const TimeUnit unit = t ? timeUnitOf(*t) : TimeUnit::Tick;
+    std::vector<Tick> windows = averagingWindows(series());
+    if (window() > 0 && std::find(windows.begin(), windows.end(), window()) == windows.end()) {
+        windows.push_back(window());
+        std::sort(windows.begin(), windows.end());
+    }
+    const QSignalBlocker quiet(m_averaging);
+    m_averaging->clear();
+    m_averaging->addItem(averagingChoice(0, unit), QVariant::fromValue<qlonglong>(0));
+    for (const Tick w : windows)
+        m_averaging->addItem(averagingChoice(w, unit), QVariant::fromValue<qlonglong>(w));
+    m_averaging->setCurrentIndex(
+        std::max(0, m_averaging->findData(QVariant::fromValue<qlonglong>(window()))));
+    m_averaging->setEnabled(m_averaging->count() > 1);
+    m_averaging->setMinimumContentsLength(static_cast<int>(m_averaging->currentText().size()));
+    m_header->relayout();
 }
 
 void CpuPlotView::applyStyle()
@@ -182,78 +239,152 @@ void CpuPlotView::applyStyle()
     const QColor running = stateColor(ProcessState::Running, m_palette);
     const QColor blocked = stateColor(ProcessState::Blocked, m_palette);
     const QColor ready = stateColor(ProcessState::Ready, m_palette).darker(115);
-    const qreal s = std::clamp(std::min(width() / 1400.0, height() / 480.0), 0.6, 2.5);
+    // Type follows the application's (one and a half times larger in presentation mode) and
+    // grows with the panel; lines grow with the panel.
+    const qreal base = std::max(9, QFontInfo(font()).pixelSize());
+    const qreal s = std::clamp(std::min(width() / 1000.0, height() / 420.0), 1.0, 2.0);
+    const qreal line = std::clamp(std::min(width() / 1400.0, height() / 480.0), 0.6, 2.5);
     if (m_cpu) {
-        m_cpu->setPen(QPen(running.darker(110), std::max(2.0, 4 * s)));
-        QColor fill = running;
-        fill.setAlpha(45);
-        m_cpu->setBrush(fill);
-        m_cpu->setAntialiasedFill(false); // a large area: the edge is drawn by the line anyway
+        m_cpu->setPen(QPen(running.darker(110), std::max(2.0, 4 * line)));
         m_cpu->setName(tr("CPU"));
+        // The running colour at one sixth over the white plot, opaque.
+        const QColor white(Qt::white);
+        const auto mix = [](int a, int b) { return (5 * a + b) / 6; };
+        m_cpuArea->setPen(Qt::NoPen);
+        m_cpuArea->setBrush(QColor(mix(white.red(), running.red()), mix(white.green(), running.green()),
+            mix(white.blue(), running.blue())));
+        m_cpuArea->setAntialiasedFill(false); // a large area: the edge is drawn by the line anyway
+        m_cpuArea->setName(tr("CPU (area)"));
     }
     for (std::size_t c = 0; c < m_perCpu.size(); ++c) {
         QColor thin = running.lighter(static_cast<int>(115 + 15 * (c % 4)));
         thin.setAlpha(170);
-        m_perCpu[c]->setPen(QPen(thin, std::max(1.0, 1.5 * s)));
+        m_perCpu[c]->setPen(QPen(thin, std::max(1.0, 1.5 * line)));
         m_perCpu[c]->setName(tr("CPU %1").arg(c));
     }
     if (m_io) {
-        m_io->setPen(QPen(blocked, std::max(2.0, 3.5 * s), Qt::DashLine));
-        m_io->setName(tr("I/O"));
+        m_io->setPen(QPen(blocked, std::max(2.0, 3.5 * line), Qt::DashLine));
+        m_io->setName(ioName(series().ioMeaning()));
     }
     if (m_ready) {
-        m_ready->setPen(QPen(ready, std::max(1.5, 3 * s)));
+        m_ready->setPen(QPen(ready, std::max(1.5, 3 * line)));
         m_ready->setName(tr("Ready"));
     }
-    m_cursorLine->setPen(QPen(QColor(0x11, 0x11, 0x11), std::max(1.5, 2.5 * s)));
-    m_header->setFontPx(std::max(18.0, 42 * s));
-    const QFont ticks = pixelFont(std::max(11.0, 17 * s));
-    const QFont labels = pixelFont(std::max(12.0, 18 * s), true);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
-        axis->setTickLabelFont(ticks);
-        axis->setLabelFont(labels);
-        axis->setBasePen(QPen(QColor(0x44, 0x44, 0x44), std::max(1.0, s)));
-        axis->setTickPen(QPen(QColor(0x44, 0x44, 0x44), std::max(1.0, s)));
-        axis->setSubTicks(false);
-        axis->grid()->setPen(QPen(QColor(0xE3, 0xE5, 0xE8), 1));
+    for (QCPItemStraightLine* cursor : m_cursorLines)
+        cursor->setPen(QPen(QColor(0x11, 0x11, 0x11), std::max(1.5, 2.5 * line)));
+
+    m_tickPx = base * 1.15 * s;
+    // The values in large type, but never so tall that the plot below loses its room.
+    const qreal values = std::min(base * 2.4 * s, std::max(base * 1.4, height() * 0.12));
+    m_header->setFontPx(values, base * s);
+    const QFont ticks = pixelFont(m_tickPx);
+    const QFont labels = pixelFont(m_tickPx, true);
+    for (QCPAxisRect* rect : {m_cpuRect, m_countRect})
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setTickLabelFont(ticks);
+            axis->setLabelFont(labels);
+            axis->setBasePen(QPen(QColor(0x44, 0x44, 0x44), std::max(1.0, line)));
+            axis->setTickPen(QPen(QColor(0x44, 0x44, 0x44), std::max(1.0, line)));
+            axis->setSubTicks(false);
+            axis->grid()->setPen(QPen(QColor(0xE3, 0xE5, 0xE8), 1));
+        }
+    QFont box = font();
+    box.setPixelSize(static_cast<int>(std::lround(base * s)));
+    m_averaging->setFont(box);
+    // A useful minimum: each plot area keeps room for two tick labels and the space between, the
+    // time axis for its labels and title; besides, the gap between the areas and half a label
+    // above. On a short panel the caption gives up its lines (it stays as a tooltip) first.
+    const int label = QFontMetrics(ticks).height();
+    const int area = static_cast<int>(std::max(40.0, 2.4 * label));
+    for (QCPAxisRect* rect : {m_cpuRect, m_countRect}) {
+        rect->setSizeConstraintRect(QCPLayoutElement::scrInnerRect);
+        rect->setMinimumSize(0, area);
     }
-    m_plot->yAxis2->grid()->setVisible(false);
+    // The lowest label of the upper area and the highest of the lower one must not touch.
+    const int gap = std::max(8, static_cast<int>(0.7 * label));
+    m_cpuRect->setMargins(QMargins(0, 0, 0, gap / 2));
+    m_countRect->setMargins(QMargins(0, gap - gap / 2, 0, 0));
+    const int plotMinimum = 2 * area + gap + (label / 2 + 10) + (2 * label + 22);
+    const bool compact = height() < m_header->heightFor(width(), false) + plotMinimum + 3 * label;
+    m_header->setCompact(compact);
+    // Compact, the time axis's unit goes after a tick label ("40 ticks") instead of a title line.
+    m_timeTicker->setUnitInLabels(compact);
+    m_plot->setMinimumHeight(compact ? plotMinimum - label - 8 : plotMinimum);
+    m_header->relayout(); // the combo box's size changed with its type
     fitAxes();
+    updateTimeLabel();
 }
 
-// The value axes for the plot's height. Their titles run along them: on a plot too short for one
-// it would be cut at both ends ("ady queu"), so it is left out (the header above names the lines
+// The value axes for their plot areas' heights. A title runs along its axis: on an area too short
+// for it, it would be cut at both ends ("ocesse"), so it is left out (the header names the lines
 // anyway). Ticks stay at least one and a half label heights apart: busy % every 25, 50 or 100;
-// the ready queue in whole processes, every 1, 2 or 5 times a power of ten.
-void CpuPlotView::fitAxes()
+// processes in whole numbers, every 1, 2 or 5 times a power of ten.
+bool CpuPlotView::fitAxes()
 {
-    const QFontMetrics labels(m_plot->yAxis->labelFont());
-    const QFontMetrics tickLabels(m_plot->yAxis->tickLabelFont());
-    // A title is centred on its axis and may reach into the margins, not past the plot's edges.
-    const auto fit = [&](const QString& label) {
-        return labels.horizontalAdvance(label) <= m_plot->height() - 16 ? label : QString();
+    QCPAxis* busy = m_cpuRect->axis(QCPAxis::atLeft);
+    QCPAxis* count = m_countRect->axis(QCPAxis::atLeft);
+    const QFontMetrics labels(busy->labelFont());
+    const QFontMetrics tickLabels(busy->tickLabelFont());
+    // The first of the titles that fits.
+    const auto fit = [&](QCPAxisRect* rect, std::initializer_list<QString> titles) {
+        for (const QString& title : titles)
+            if (labels.horizontalAdvance(title) <= rect->height() + 12)
+                return title;
+        return QString();
     };
-    m_plot->yAxis->setLabel(fit(m_yLabel));
-    m_plot->yAxis2->setLabel(fit(m_y2Label));
-    const int axis = std::max(0, m_plot->height() - 3 * labels.height()); // less the x axis and margins
-    const int intervals = std::clamp(static_cast<int>(axis / (1.5 * tickLabels.height())), 1, 5);
+    bool changed = false;
+    const auto setLabel = [&](QCPAxis* axis, const QString& label) {
+        changed = changed || axis->label() != label;
+        axis->setLabel(label);
+    };
+    setLabel(busy, fit(m_cpuRect, {tr("CPU busy %"), tr("CPU %")}));
+    setLabel(count, fit(m_countRect, {tr("processes")}));
+    const auto intervals = [&](QCPAxisRect* rect) {
+        return std::clamp(static_cast<int>(rect->height() / (1.5 * tickLabels.height())), 1, 5);
+    };
 
     double busyStep = 100;
     for (const double step : {50.0, 25.0})
-        if (100 / step <= intervals)
+        if (100 / step <= intervals(m_cpuRect))
             busyStep = step;
-    double readyStep = 0;
-    for (double decade = 1; readyStep == 0; decade *= 10)
+    double countStep = 0;
+    for (double decade = 1; countStep == 0; decade *= 10)
         for (const double m : {1.0, 2.0, 5.0})
-            if (readyStep == 0 && m * decade * intervals >= m_readyPeak)
-                readyStep = m * decade;
-    m_plot->yAxis2->setRange(0, std::ceil(m_readyPeak / readyStep) * readyStep);
-    for (const auto& [axis, step] :
-        {std::pair{m_plot->yAxis, busyStep}, std::pair{m_plot->yAxis2, readyStep}})
+            if (countStep == 0 && m * decade * intervals(m_countRect) >= m_countPeak)
+                countStep = m * decade;
+    const double countTop = std::ceil(m_countPeak / countStep - 1e-9) * countStep;
+    const QCPRange range(-kBottom * countTop, countTop * (kCpuTop / 100));
+    changed = changed || count->range() != range;
+    count->setRange(range);
+    for (const auto& [axis, step] : {std::pair{busy, busyStep}, std::pair{count, countStep}})
         if (auto fixed = qSharedPointerDynamicCast<QCPAxisTickerFixed>(axis->ticker())) {
+            changed = changed || fixed->tickStep() != step;
             fixed->setTickStep(step);
             fixed->setScaleStrategy(QCPAxisTickerFixed::ssNone);
         }
+    // Time labels as wide as the widest that may come ("17 ms", "2.5 ms"), a label and a quarter
+    // apart (QCustomPlot rounds the step to 1, 2, 2.5 or 5 times a power of ten, a little closer).
+    QCPAxis* time = m_countRect->axis(QCPAxis::atBottom);
+    const QCPRange span = time->range();
+    const double scale = m_timeTicker->nanoseconds() ? unitScaleFor(span.size()).nanoseconds : 1;
+    QString widest = QString::number(std::max(std::abs(span.lower), std::abs(span.upper)) / scale, 'f', 0);
+    if (m_timeTicker->nanoseconds() && span.size() / scale < 10)
+        widest += QStringLiteral(".5"); // steps under a whole unit
+    if (m_timeTicker->unitInLabels())
+        widest += QLatin1Char(' ') + m_timeTicker->unitFor(span.size());
+    const double labelWidth = tickLabels.horizontalAdvance(widest) + tickLabels.height();
+    const int tickCount = std::clamp(static_cast<int>(m_countRect->width() / (1.25 * labelWidth)), 2, 5);
+    changed = changed || m_timeTicker->tickCount() != tickCount;
+    m_timeTicker->setTickCount(tickCount);
+    return changed;
+}
+
+void CpuPlotView::updateTimeLabel()
+{
+    QCPAxis* time = m_countRect->axis(QCPAxis::atBottom);
+    time->setLabel(m_timeTicker->unitInLabels()
+                       ? QString()
+                       : tr("time (%1)").arg(m_timeTicker->unitFor(time->range().size())));
 }
 
 void CpuPlotView::onVisibleRangeChanged()
@@ -267,22 +398,58 @@ void CpuPlotView::onVisibleRangeChanged()
         to = std::max<Tick>(1, series().end());
     }
     m_settingRange = true;
-    m_plot->xAxis->setRange(static_cast<double>(from), static_cast<double>(to));
+    for (QCPAxisRect* rect : {m_cpuRect, m_countRect})
+        rect->axis(QCPAxis::atBottom)->setRange(static_cast<double>(from), static_cast<double>(to));
     m_settingRange = false;
+    updateTimeLabel();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// The user dragged or zoomed one plot area: the other follows, and so does every view.
+void CpuPlotView::onUserRange(QCPAxis* moved, const QCPRange& range)
+{
+    if (m_settingRange)
+        return;
+    m_settingRange = true;
+    for (QCPAxisRect* rect : {m_cpuRect, m_countRect})
+        if (QCPAxis* axis = rect->axis(QCPAxis::atBottom); axis != moved)
+            axis->setRange(range);
+    if (m_viewState)
+        m_viewState->setVisibleRange(
+            static_cast<Tick>(std::floor(range.lower)), static_cast<Tick>(std::ceil(range.upper)));
+    m_settingRange = false;
+    updateTimeLabel();
 }
 
 void CpuPlotView::onTickChanged(Tick now)
 {
     m_tick = now;
-    m_shown = series().empty() ? 0 : static_cast<int>(series().bucketOf(now) + 1);
-    for (CursorGraph* g : m_perCpu)
+    const Trace* t = trace();
+    m_shownEnd = !t ? 0 : m_viewState ? m_viewState->shownEnd(*t, now) : t->end();
+    m_shown = static_cast<int>(series().bucketsBefore(m_shownEnd));
+    for (CursorGraph* g : m_perCpu) {
         g->setShownCount(m_shown);
-    for (CursorGraph* g : {m_cpu, m_io, m_ready})
-        if (g)
+        g->setShownEnd(static_cast<double>(m_shownEnd));
+    }
+    for (CursorGraph* g : {m_cpuArea, m_cpu, m_io, m_ready})
+        if (g) {
             g->setShownCount(m_shown);
-    m_cursorLine->point1->setCoords(static_cast<double>(now), 0);
-    m_cursorLine->point2->setCoords(static_cast<double>(now), 1);
+            g->setShownEnd(static_cast<double>(m_shownEnd));
+        }
+    // With the future hidden, the count axis does not give away how long the queues will grow.
+    const UtilizationLines& lines = *m_lines;
+    const double peak = m_shown > 0 && m_shown <= static_cast<int>(lines.countPeak.size())
+                            ? lines.countPeak[static_cast<std::size_t>(m_shown - 1)]
+                            : lines.maxCount;
+    const double countPeak = std::max(2.0, peak);
+    if (countPeak != m_countPeak) {
+        m_countPeak = countPeak;
+        fitAxes();
+    }
+    for (QCPItemStraightLine* cursor : m_cursorLines) {
+        cursor->point1->setCoords(static_cast<double>(now), 0);
+        cursor->point2->setCoords(static_cast<double>(now), 1);
+    }
     updateHeader();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -293,21 +460,29 @@ void CpuPlotView::updateHeader()
     const QColor running = stateColor(ProcessState::Running, m_palette).darker(110);
     const QColor blocked = stateColor(ProcessState::Blocked, m_palette);
     const QColor ready = stateColor(ProcessState::Ready, m_palette).darker(115);
-    QString cpu = QStringLiteral("\u2013"), io = cpu, queue = cpu;
+    const QString none = QStringLiteral("\u2013");
+    const QString io = ioName(series().ioMeaning());
+    ValueTexts texts{tr("CPU %1").arg(none), QStringLiteral("%1 %2").arg(io, none), tr("Ready %1").arg(none)};
     QString caption;
+    const Tick w = window();
+    const TimeUnit unit = t ? timeUnitOf(*t) : TimeUnit::Tick;
     if (t && !series().empty()) {
-        using Q = UtilizationSeries::Quantity;
-        const std::size_t i = series().bucketOf(m_tick);
-        const Tick w = window();
-        cpu = QStringLiteral("%1%").arg(std::lround(100.0 * series().windowedAt(Q::Cpu, w, i)));
-        io = QStringLiteral("%1%").arg(std::lround(100.0 * series().windowedAt(Q::Io, w, i)));
-        queue = QString::number(readyQueueLength(*t, m_tick));
-        caption = tr("CPU and I/O over the last %1 %2").arg(w).arg(unitName(t));
+        texts = w > 0 ? averagedTexts(series(), w, series().bucketOf(m_tick))
+                      : exactTexts(valuesAt(*t, m_tick), series().ioMeaning());
+        caption = ui::captionText(series(), w, unit);
     }
-    m_header->setItems(
-        {{tr("CPU %1").arg(cpu), QPen(running, 4)}, {tr("I/O %1").arg(io), QPen(blocked, 4, Qt::DashLine)},
-            {tr("Ready %1").arg(queue), QPen(ready, 4)}},
-        caption);
+    // The widest each value gets, so the strip does not reflow as they change.
+    const int digits = static_cast<int>(QString::number(std::lround(m_lines->maxCount)).size());
+    const QString count =
+        w > 0 ? QString(digits, QLatin1Char('8')) + QStringLiteral(".8") : QString(digits, QLatin1Char('8'));
+    std::vector<UtilizationHeader::Item> items{
+        {texts.cpu, QPen(running, 4), tr("CPU 100 %")},
+        {texts.io, QPen(blocked, 4, Qt::DashLine), QStringLiteral("%1 %2").arg(io, count)},
+        {texts.ready, QPen(ready, 4), tr("Ready %1").arg(count)},
+    };
+    if (w > 0)
+        items.push_back({averageText(w, unit), QPen(Qt::NoPen), {}});
+    m_header->setItems(std::move(items), caption);
 }
 
 QString CpuPlotView::headerText() const
@@ -315,10 +490,22 @@ QString CpuPlotView::headerText() const
     return m_header->text();
 }
 
+QString CpuPlotView::captionText() const
+{
+    return m_header->caption();
+}
+
 void CpuPlotView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     applyStyle();
+}
+
+void CpuPlotView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyStyle();
 }
 
 bool CpuPlotView::exportTo(const QString& path)

@@ -63,23 +63,52 @@ QVector<QPointF> CursorGraph::linesUpTo(int shown)
     mDataContainer = full;
     QVector<QPointF> tail;
     getLines(&tail, QCPDataRange(blocks * kBlock, shown));
+    // Each getLines() starts its steps afresh: join the two parts with a step, not a slope.
+    if (lineStyle() == lsStepLeft && !lines.isEmpty() && !tail.isEmpty())
+        lines.append(QPointF(tail.first().x(), lines.last().y()));
     lines += tail;
     return lines;
+}
+
+// The shown samples' pixel points, the last step carried on to the shown end.
+QVector<QPointF> CursorGraph::shownLines()
+{
+    if (!keyAxis() || !valueAxis() || m_shown <= 0 || mDataContainer->isEmpty())
+        return {};
+    if (keyAxis()->range().size() <= 0 || lineStyle() == lsNone)
+        return {};
+    QVector<QPointF> lines = linesUpTo(std::min(m_shown, static_cast<int>(mDataContainer->size())));
+    if (!lines.isEmpty() && lineStyle() == lsStepLeft && !qIsNaN(m_shownEnd)) {
+        // A horizontal key axis: x is the key. An end past the plot area stops just outside it.
+        const QRect area = keyAxis()->axisRect()->rect();
+        const double x =
+            std::clamp(keyAxis()->coordToPixel(m_shownEnd), area.left() - 2.0, area.right() + 2.0);
+        if (x > lines.last().x())
+            lines.append(QPointF(x, lines.last().y()));
+    }
+    return lines;
+}
+
+QVector<QPointF> CursorGraph::strokedPoints()
+{
+    const QVector<QPointF> lines = shownLines();
+    if (lines.size() < 2 || isBand(lines))
+        return {};
+    return folded(lines);
 }
 
 // QCPGraph::draw() without selection segments and scatters, over the points [0, shown).
 void CursorGraph::draw(QCPPainter* painter)
 {
-    if (!keyAxis() || !valueAxis() || m_shown <= 0 || mDataContainer->isEmpty())
-        return;
-    if (keyAxis()->range().size() <= 0 || lineStyle() == lsNone)
-        return;
-    QVector<QPointF> lines = linesUpTo(std::min(m_shown, static_cast<int>(mDataContainer->size())));
+    QVector<QPointF> lines = shownLines();
     if (lines.isEmpty())
         return;
-    painter->setBrush(brush());
-    painter->setPen(Qt::NoPen);
-    drawFill(painter, &lines);
+    if (brush().style() != Qt::NoBrush) {
+        painter->setBrush(brush());
+        painter->setPen(Qt::NoPen);
+        if (!drawColumnFill(painter, lines))
+            drawFill(painter, &lines);
+    }
     painter->setPen(pen());
     painter->setBrush(Qt::NoBrush);
     drawLinePlot(painter, lines);
@@ -93,6 +122,16 @@ void CursorGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& line
         QCPGraph::drawLinePlot(painter, lines); // exports keep one real polyline
         return;
     }
+    if (isBand(lines)) {
+        drawBand(painter, lines);
+        return;
+    }
+    drawSegments(painter, folded(lines));
+}
+
+bool CursorGraph::isBand(const QVector<QPointF>& lines) const
+{
+    const QRect area = keyAxis()->axisRect()->rect();
     double travel = 0, left = lines.first().x(), right = left;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         travel += std::abs(lines[i].y() - lines[i - 1].y());
@@ -100,14 +139,14 @@ void CursorGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& line
         right = std::max(right, lines[i].x());
     }
     const double height = std::max(1, valueAxis()->axisRect()->height());
-    const double columns = right - left + 1;
-    if (travel > 6 * height && lines.size() >= columns) {
-        drawBand(painter, lines, left, right);
-        return;
-    }
+    const double columns = std::min(right, area.right() + 1.0) - std::max(left, area.left() - 1.0) + 1;
+    return travel > 6 * height && static_cast<double>(lines.size()) >= columns;
+}
+
+QVector<QPointF> CursorGraph::folded(const QVector<QPointF>& lines) const
+{
     const QVector<QPointF> midline = calmMidline(lines);
-    const QVector<QPointF> simple = simplified(midline.isEmpty() ? lines : midline);
-    drawSegments(painter, simple);
+    return simplified(midline.isEmpty() ? lines : midline);
 }
 
 // A line that moves by at most a pixel within every pixel column, sampled several times a column
@@ -215,31 +254,97 @@ void CursorGraph::drawSegments(QCPPainter* painter, const QVector<QPointF>& line
     painter->restore();
 }
 
-// A line so dense and noisy that it fills every pixel column from its low to its high: one bar a
-// column, the band it looks like anyway.
-void CursorGraph::drawBand(
-    QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const
+// The area under a line with points in every pixel column: one bar a column from the zero line
+// up to the column's highest point. Qt fills the same area given as one polygon that zigzags
+// thousands of times far more slowly (hundreds of milliseconds for an exact CPU line). False,
+// drawing nothing, for a sparser line: its polygon is cheap and exact.
+// Adds the pixels [top, bottom) of column x, widening the last bar when it is its neighbour with
+// the same extent: a noisy line reaches its lowest and highest value in most columns, and the
+// raster engine fills one wide rectangle far faster than a row of one-pixel ones.
+void CursorGraph::appendBar(QVector<QRect>& bars, int x, int top, int bottom)
 {
-    const int first = static_cast<int>(std::floor(left));
-    const auto n = static_cast<std::size_t>(std::floor(right) - first) + 1;
-    std::vector<double> lo(n, 1e300), hi(n, -1e300);
+    if (!bars.isEmpty()) {
+        QRect& last = bars.last();
+        if (last.right() + 1 == x && last.top() == top && last.bottom() + 1 == bottom) {
+            last.setRight(x);
+            return;
+        }
+    }
+    bars.append(QRect(x, top, 1, bottom - top));
+}
+
+bool CursorGraph::drawColumnFill(QCPPainter* painter, const QVector<QPointF>& lines) const
+{
+    if (lines.size() < 2 || painter->modes().testFlag(QCPPainter::pmVectorized))
+        return false;
+    const Columns columns = columnsOf(lines);
+    if (static_cast<double>(lines.size()) < static_cast<double>(columns.lo.size()))
+        return false;
+    // Whole-pixel rectangles: the raster engine fills those directly (fractional ones go through
+    // its path filler, several times slower; so does one polygon along the tops).
+    const int base = static_cast<int>(std::lround(valueAxis()->coordToPixel(0)));
+    QVector<QRect> bars;
+    bars.reserve(static_cast<qsizetype>(columns.lo.size()));
+    for (std::size_t c = 0; c < columns.lo.size(); ++c) {
+        const int top = static_cast<int>(std::lround(columns.lo[c])); // lo: the highest point
+        if (columns.lo[c] <= columns.hi[c] && top < base)
+            appendBar(bars, columns.first + static_cast<int>(c), top, base);
+    }
+    painter->save();
+    painter->setAntialiasing(false);
+    painter->drawRects(bars);
+    painter->restore();
+    return true;
+}
+
+// The lowest and highest y each pixel column of the plot area holds, segments between points
+// included; columns outside the area (and a pixel either side) are left out.
+CursorGraph::Columns CursorGraph::columnsOf(const QVector<QPointF>& lines) const
+{
+    const QRect area = keyAxis()->axisRect()->rect();
+    double left = lines.first().x(), right = left;
+    for (const QPointF& p : lines) {
+        left = std::min(left, p.x());
+        right = std::max(right, p.x());
+    }
+    Columns out;
+    out.first = static_cast<int>(std::floor(std::max(left, area.left() - 1.0)));
+    const int last = static_cast<int>(std::floor(std::min(right, area.right() + 1.0)));
+    if (last < out.first)
+        return out;
+    const auto n = static_cast<std::size_t>(last - out.first) + 1;
+    out.lo.assign(n, 1e300);
+    out.hi.assign(n, -1e300);
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QPointF& a = lines[i - 1];
         const QPointF& b = lines[i];
-        const auto c0 = static_cast<std::size_t>(std::floor(std::min(a.x(), b.x())) - first);
-        const auto c1 = static_cast<std::size_t>(std::floor(std::max(a.x(), b.x())) - first);
-        for (std::size_t c = c0; c <= c1 && c < n; ++c) {
-            lo[c] = std::min({lo[c], a.y(), b.y()});
-            hi[c] = std::max({hi[c], a.y(), b.y()});
+        if (qIsNaN(a.y()) || qIsNaN(b.y()))
+            continue;
+        const int c0 = std::max(out.first, static_cast<int>(std::floor(std::min(a.x(), b.x()))));
+        const int c1 = std::min(last, static_cast<int>(std::floor(std::max(a.x(), b.x()))));
+        for (int c = c0; c <= c1; ++c) {
+            const auto k = static_cast<std::size_t>(c - out.first);
+            out.lo[k] = std::min({out.lo[k], a.y(), b.y()});
+            out.hi[k] = std::max({out.hi[k], a.y(), b.y()});
         }
     }
+    return out;
+}
+
+// A line so dense and noisy that it fills every pixel column from its low to its high: one bar a
+// column, the band it looks like anyway.
+void CursorGraph::drawBand(QCPPainter* painter, const QVector<QPointF>& lines) const
+{
+    const Columns columns = columnsOf(lines);
     const double half = std::max(0.5, painter->pen().widthF() / 2);
-    QVector<QRectF> bars;
-    bars.reserve(static_cast<qsizetype>(n));
-    for (std::size_t c = 0; c < n; ++c)
-        if (lo[c] <= hi[c])
-            bars.append(QRectF(first + static_cast<double>(c), std::round(lo[c] - half), 1.0,
-                std::round(hi[c] - lo[c] + 2 * half)));
+    QVector<QRect> bars;
+    bars.reserve(static_cast<qsizetype>(columns.lo.size()));
+    for (std::size_t c = 0; c < columns.lo.size(); ++c)
+        if (columns.lo[c] <= columns.hi[c]) {
+            const int top = static_cast<int>(std::lround(columns.lo[c] - half));
+            const int bottom = static_cast<int>(std::lround(columns.hi[c] + half));
+            appendBar(bars, columns.first + static_cast<int>(c), top, std::max(top + 1, bottom));
+        }
     const QColor color = painter->pen().color();
     painter->save();
     painter->setAntialiasing(false);

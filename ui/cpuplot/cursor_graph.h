@@ -3,14 +3,19 @@
 // - QCPGraph's adaptive sampling folds the points that share a pixel column into their min and max;
 // - when many blocks of samples share a column, a coarse copy (the min and max of each block of
 //   kBlock samples) is sampled instead of the full data, so 1,000,000 samples cost about 60,000;
+// - a step line (lsStepLeft, each sample held until the next) stays made of horizontal and
+//   vertical moves: the shown part ends with the last sample's step, at setShownEnd();
 // - a calm line (within a pixel in every column) becomes one point a column, then only the points
 //   that bend it by more than half a pixel;
+// - the area under a dense line is filled one bar a pixel column, not as one zigzag polygon;
 // - lines are stroked segment by segment (Qt fills a wide antialiased polyline as one outline
 //   path, which is slow, and very slow once the line zigzags), and a line so dense and noisy that
 //   it is a solid band on screen is drawn as that band, one bar a pixel column.
 #pragma once
 
 #include "ui/style/custom_plot.h"
+
+#include <vector>
 
 namespace procscope::ui {
 
@@ -42,6 +47,14 @@ public:
     void setSamples(const CursorSamples& samples);
     void setShownCount(int count) { m_shown = count; }
     int shownCount() const { return m_shown; }
+    // Where the last shown sample's step ends (a key; NaN: at the next sample). Nothing is drawn
+    // past it, so a view that hides the future stops exactly at the end of the cursor's tick.
+    void setShownEnd(double key) { m_shownEnd = key; }
+    double shownEnd() const { return m_shownEnd; }
+
+    // The pixel points the line is stroked through at the axes' current ranges (after the folding
+    // below); empty when there is nothing to draw or the line is drawn as a band.
+    QVector<QPointF> strokedPoints();
 
 protected:
     void draw(QCPPainter* painter) override;
@@ -49,14 +62,26 @@ protected:
 
 private:
     QVector<QPointF> linesUpTo(int shown);
+    QVector<QPointF> shownLines();
+    // Whether so dense and noisy a line is drawn as a band; otherwise the points to stroke.
+    bool isBand(const QVector<QPointF>& lines) const;
+    struct Columns {
+        int first = 0;              // the first pixel column
+        std::vector<double> lo, hi; // per column: the smallest and largest y (empty: none)
+    };
+    Columns columnsOf(const QVector<QPointF>& lines) const;
+    QVector<QPointF> folded(const QVector<QPointF>& lines) const;
     static QVector<QPointF> calmMidline(const QVector<QPointF>& lines);
     static QVector<QPointF> simplified(const QVector<QPointF>& lines);
     void drawSegments(QCPPainter* painter, const QVector<QPointF>& lines) const;
-    void drawBand(QCPPainter* painter, const QVector<QPointF>& lines, double left, double right) const;
+    bool drawColumnFill(QCPPainter* painter, const QVector<QPointF>& lines) const;
+    void drawBand(QCPPainter* painter, const QVector<QPointF>& lines) const;
+    static void appendBar(QVector<QRect>& bars, int x, int top, int bottom);
 
     QSharedPointer<QCPGraphDataContainer> m_coarse;
     QVector<int> m_coarseEnd;
     int m_shown = 0;
+    double m_shownEnd = qQNaN();
 };
 
 } // namespace procscope::ui

@@ -1,7 +1,8 @@
 // What the CPU plot draws for a whole trace, computed in one go: the utilization series and, for
-// each line (overall CPU, each CPU, I/O, the ready queue), its samples as the graph holds them.
-// Plain data with no widget, so the background job that loads a big trace builds it beside the
-// trace (see prepare_views.h) and the plot only shares it.
+// each line (overall CPU, each CPU when averaged, I/O, the ready queue), its samples as the graph
+// holds them. By default a line is the exact value of each tick, drawn as steps; averaging over a
+// window of ticks is an option. Plain data with no widget, so the background job that loads a big
+// trace builds it beside the trace (see prepare_views.h) and the plot only shares it.
 #pragma once
 
 #include "ui/cpuplot/cursor_graph.h"
@@ -17,28 +18,35 @@ namespace procscope::ui {
 
 struct UtilizationLines {
     // Per-CPU lines help up to a handful of CPUs; beyond that they are a grey blur over the total.
+    // Exact per-CPU values are 0 or 100 %, the Gantt chart's CPU lanes say that better: averaged only.
     static constexpr int kMaxPerCpuLines = 8;
-    // Up to this many samples the ready queue is drawn exactly; beyond, as a sliding mean.
-    static constexpr std::size_t kExactReadySamples = 4096;
 
-    UtilizationSeries series;
-    Tick window = 1;                   // the sliding window of the lines, in ticks
-    bool exactReady = true;            // the ready queue step by step, not its mean over the window
-    double maxReady = 0;               // the highest value of the ready line
-    std::vector<CursorSamples> perCpu; // one per CPU when there are 2 to kMaxPerCpuLines
-    CursorSamples cpu, io, ready;
+    std::shared_ptr<const UtilizationSeries> series = std::make_shared<const UtilizationSeries>();
+    Tick window = 0;                   // 0: exact; else the averaging window really used, in ticks
+    double maxCount = 0;               // the highest value of the I/O and ready lines
+    std::vector<double> countPeak;     // per sample: the highest I/O or ready value up to it
+    std::vector<CursorSamples> perCpu; // one per CPU when averaged on 2 to kMaxPerCpuLines CPUs
+    CursorSamples cpu, io, ready;      // cpu in %, io and ready in processes
+
+    bool averaged() const { return window > 0; }
 };
 
-// The window used when none is asked for: about a fortieth of the trace, smooth enough to read a
-// trend, short enough to see phases; at least one sample.
-Tick automaticWindow(const UtilizationSeries& series);
+// Windows worth offering for averaging (nice numbers of ticks, 1-2-5 times a power of ten, around
+// a fortieth of the trace), at least two samples each; empty for a trace too short to average.
+std::vector<Tick> averagingWindows(const UtilizationSeries& series);
 
-// At most maxSamples samples; window 0 picks automaticWindow().
+// window 0 or 1: the exact values; otherwise the trailing average over that many ticks (whole
+// samples).
+UtilizationLines buildUtilizationLines(std::shared_ptr<const UtilizationSeries> series, Tick window);
 UtilizationLines buildUtilizationLines(const Trace& trace, std::size_t maxSamples, Tick window);
 
-// The key of these lines in a document's TraceIndexes.
+// The keys of the series and of these lines in a document's TraceIndexes.
+std::string utilizationSeriesKey(std::size_t maxSamples);
 std::string utilizationLinesKey(std::size_t maxSamples, Tick window);
-// The lines as kept in a document's indexes, built now when missing.
+// The series and the lines as kept in a document's indexes, built now when missing; lines of
+// another window share the series.
+std::shared_ptr<const UtilizationSeries> utilizationSeriesOf(
+    TraceIndexes& indexes, const Trace& trace, std::size_t maxSamples);
 std::shared_ptr<const UtilizationLines> utilizationLinesOf(
     TraceIndexes& indexes, const Trace& trace, std::size_t maxSamples, Tick window);
 

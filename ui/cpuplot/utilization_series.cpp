@@ -1,5 +1,7 @@
 #include "ui/cpuplot/utilization_series.h"
 
+#include "core/io/linux_sched_rebuild.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -72,9 +74,44 @@ void forEachInterval(const ProcessTrack& track, Tick end, F&& f)
 
 } // namespace
 
+IoMeaning ioMeaningOf(const Trace& trace)
+{
+    if (trace.meta.source == "trace-cmd" || trace.meta.source == "perf")
+        return IoMeaning::LinuxDeviceWait;
+    if (trace.meta.source == "chrome")
+        return IoMeaning::Unknown;
+    return IoMeaning::Device;
+}
+
+bool countsAsIo(IoMeaning meaning, std::int32_t aux)
+{
+    return meaning == IoMeaning::LinuxDeviceWait ? aux == kLinuxIoDevice : aux >= 0;
+}
+
+TickValues valuesAt(const Trace& trace, Tick t)
+{
+    TickValues v;
+    v.cpus = trace.cpuCount();
+    for (int c = 0; c < v.cpus; ++c)
+        v.busyCpus += trace.cpu(c).procAt(t) >= 0 ? 1 : 0;
+    const IoMeaning meaning = ioMeaningOf(trace);
+    for (ProcIndex p = 0; p < static_cast<ProcIndex>(trace.processCount()); ++p) {
+        const ProcessTrack& track = trace.track(p);
+        const std::size_t k = track.indexAt(t);
+        if (k == ProcessTrack::npos)
+            continue;
+        if (track.state(k) == ProcessState::Ready)
+            ++v.ready;
+        else if (track.state(k) == ProcessState::Blocked && countsAsIo(meaning, track.aux(k)))
+            ++v.io;
+    }
+    return v;
+}
+
 UtilizationSeries::UtilizationSeries(const Trace& trace, std::size_t maxSamples)
     : m_end(std::max<Tick>(0, trace.end()))
     , m_cpus(trace.cpuCount())
+    , m_ioMeaning(ioMeaningOf(trace))
 {
     maxSamples = std::max<std::size_t>(1, maxSamples);
     const auto cap = static_cast<Tick>(maxSamples);
@@ -98,56 +135,19 @@ UtilizationSeries::UtilizationSeries(const Trace& trace, std::size_t maxSamples)
     }
     m_busy = busy.prefix();
 
-    // Process tracks: Ready time adds up directly; I/O is the union of the device waits, so
-    // their edges are sorted into buckets (a counting sort) and swept bucket by bucket.
+    // Process tracks: time Ready and time doing I/O add up process by process.
     BucketSums ready(m_buckets, m_width, m_end);
-    struct Edge {
-        Tick at;
-        int delta;
-    };
-    std::vector<Edge> edges;
+    BucketSums io(m_buckets, m_width, m_end);
     for (ProcIndex p = 0; p < static_cast<ProcIndex>(trace.processCount()); ++p) {
         forEachInterval(trace.track(p), m_end, [&](ProcessState s, std::int32_t aux, Tick from, Tick to) {
-            if (s == ProcessState::Ready) {
+            if (s == ProcessState::Ready)
                 ready.add(from, to);
-            } else if (s == ProcessState::Blocked && aux >= 0) {
-                edges.push_back({std::max<Tick>(0, from), +1});
-                if (to < m_end)
-                    edges.push_back({to, -1});
-            }
+            else if (s == ProcessState::Blocked && countsAsIo(m_ioMeaning, aux))
+                io.add(from, to);
         });
     }
     m_ready = ready.prefix();
-
-    std::vector<std::size_t> start(m_buckets + 1, 0);
-    for (const Edge& e : edges)
-        ++start[static_cast<std::size_t>(e.at / m_width) + 1];
-    for (std::size_t b = 0; b < m_buckets; ++b)
-        start[b + 1] += start[b];
-    std::vector<Edge> sorted(edges.size());
-    {
-        std::vector<std::size_t> next(start.begin(), start.end() - 1);
-        for (const Edge& e : edges)
-            sorted[next[static_cast<std::size_t>(e.at / m_width)]++] = e;
-    }
-    m_io.assign(m_buckets + 1, 0);
-    int active = 0;
-    for (std::size_t b = 0; b < m_buckets; ++b) {
-        const auto first = sorted.begin() + static_cast<std::ptrdiff_t>(start[b]);
-        const auto last = sorted.begin() + static_cast<std::ptrdiff_t>(start[b + 1]);
-        std::sort(first, last, [](const Edge& x, const Edge& y) { return x.at < y.at; });
-        Tick since = bucketStart(b);
-        Tick busyTicks = 0;
-        for (auto it = first; it != last; ++it) {
-            if (active > 0)
-                busyTicks += it->at - since;
-            since = it->at;
-            active += it->delta;
-        }
-        if (active > 0)
-            busyTicks += covered(b + 1) - since;
-        m_io[b + 1] = m_io[b] + busyTicks;
-    }
+    m_io = io.prefix();
 }
 
 Tick UtilizationSeries::covered(std::size_t buckets) const
@@ -160,6 +160,20 @@ std::size_t UtilizationSeries::bucketOf(Tick t) const
     if (m_buckets == 0 || t <= 0)
         return 0;
     return std::min(static_cast<std::size_t>(t / m_width), m_buckets - 1);
+}
+
+std::size_t UtilizationSeries::bucketsBefore(Tick end) const
+{
+    if (end <= 0)
+        return 0;
+    return std::min(static_cast<std::size_t>((end - 1) / m_width) + 1, m_buckets);
+}
+
+Tick UtilizationSeries::wholeBuckets(Tick window) const
+{
+    const Tick buckets = std::max<Tick>(
+        1, static_cast<Tick>(std::llround(static_cast<double>(window) / static_cast<double>(m_width))));
+    return buckets * m_width;
 }
 
 double UtilizationSeries::share(
@@ -208,8 +222,7 @@ double UtilizationSeries::windowedAt(Quantity q, Tick window, std::size_t i, int
 {
     if (i >= m_buckets)
         return 0;
-    const auto buckets = static_cast<std::size_t>(std::max<Tick>(
-        1, static_cast<Tick>(std::llround(static_cast<double>(window) / static_cast<double>(m_width)))));
+    const auto buckets = static_cast<std::size_t>(wholeBuckets(window) / m_width);
     const std::size_t from = i + 1 >= buckets ? i + 1 - buckets : 0;
     const double per = q == Quantity::Cpu && cpu < 0 ? m_cpus : 1;
     return share(prefix(q, cpu), from, i + 1, per);
@@ -221,15 +234,6 @@ std::vector<double> UtilizationSeries::windowed(Quantity q, Tick window, int cpu
     for (std::size_t i = 0; i < m_buckets; ++i)
         out[i] = windowedAt(q, window, i, cpu);
     return out;
-}
-
-int readyQueueLength(const Trace& trace, Tick t)
-{
-    int n = 0;
-    for (ProcIndex p = 0; p < static_cast<ProcIndex>(trace.processCount()); ++p)
-        if (const auto s = trace.track(p).stateAt(t); s && *s == ProcessState::Ready)
-            ++n;
-    return n;
 }
 
 } // namespace procscope::ui
