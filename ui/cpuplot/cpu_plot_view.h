@@ -47,6 +47,7 @@ public:
     const UtilizationSeries& series() const;
     // Samples drawn: those that start at or before the cursor.
     int shownSamples() const { return m_shown; }
+    Tick shownTick() const { return m_tick; } // the cursor the plot grows to
     QCustomPlot* plot() const { return m_plot; }
 
     QSize sizeHint() const override { return {960, 420}; }

@@ -49,6 +49,7 @@ public:
     int overflow(ProcessState state) const { return m_overflow[static_cast<std::size_t>(state)]; }
     bool isAnimating() const { return m_animation.state() == QAbstractAnimation::Running; }
     const DiagramLayout& diagramLayout() const { return m_layout; }
+    Tick shownTick() const { return m_tick; } // the cursor the tokens stand at
 
     QSize sizeHint() const override { return {960, 540}; }
     QSize minimumSizeHint() const override { return {360, 200}; }

@@ -65,6 +65,7 @@ public:
     void setRowHeight(double pixels); // fixed; 0 returns to the automatic height
     double rowHeight() const { return m_rows.rowHeight(); }
     double visibleRowCount() const;
+    Tick shownTick() const { return m_shownTick; } // where the cursor was last drawn
 
     // For tests, benchmarks and tools.
     QCustomPlot* plot() const { return m_plot; }
@@ -125,6 +126,7 @@ private:
     TimeAxis m_axis;
     Palette m_palette = Palette::Standard;
     double m_topRow = 0;
+    Tick m_shownTick = 0;
     double m_fixedRowHeight = 0; // 0: automatic
     int m_labelWidth = 0;
     bool m_publishing = false;
