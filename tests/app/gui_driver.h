@@ -13,6 +13,7 @@
 #include "ui/panels/event_log_panel.h"
 #include "ui/panels/process_table_panel.h"
 #include "ui/panels/ready_queue_panel.h"
+#include "ui/playback/playback_bar.h"
 #include "ui/style/custom_plot.h"
 #include "ui/tree/process_tree_model.h"
 #include "ui/tree/process_tree_view.h"
@@ -22,15 +23,18 @@
 #include <QApplication>
 #include <QDialog>
 #include <QFileDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QSlider>
 #include <QTest>
 #include <QTimer>
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <set>
 
@@ -143,8 +147,13 @@ private:
             if (auto* box = qobject_cast<QMessageBox*>(top))
                 text += QStringLiteral(": ") + box->text();
             m_seen << QString::fromLatin1(top->metaObject()->className()) + QStringLiteral(": ") + text;
-            if (m_answer)
-                m_answer(top);
+            // Answered from the event loop, not from this timer's slot: an answer that opens
+            // another modal dialog (the overwrite question of a file dialog) blocks in it, and a
+            // timer never fires again while its own slot is running.
+            QTimer::singleShot(0, &m_context, [this, dialog = QPointer<QWidget>(top)] {
+                if (dialog && dialog->isVisible() && m_answer)
+                    m_answer(dialog);
+            });
             return;
         }
         if (++m_polls == 400) // about two seconds and the answer did not close it
@@ -153,6 +162,7 @@ private:
     }
 
     Answer m_answer;
+    QObject m_context; // the answers queued while the answerer lives
     QTimer m_timer;
     QPointer<QWidget> m_current;
     int m_polls = 0;
@@ -166,13 +176,24 @@ inline void clickButton(QWidget* dialog, const QString& text)
         b->click();
 }
 
+// Types a whole path into the file name box of a file dialog and accepts it, as a person does.
+// (selectFile() is not enough: the dialog lists the new folder later, and until then it has no
+// selection.)
+inline void typeFileName(QFileDialog* files, const QString& path)
+{
+    if (auto* name = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit")))
+        name->setText(path);
+    else
+        files->selectFile(path);
+    static_cast<QDialog*>(files)->accept(); // QFileDialog::accept, through the public slot
+}
+
 // Types the path into a file dialog and accepts it; a message box (the overwrite question) gets Yes.
 inline ModalAnswerer::Answer chooseFile(const QString& path)
 {
     return [path](QWidget* dialog) {
         if (auto* files = qobject_cast<QFileDialog*>(dialog)) {
-            files->selectFile(path);
-            static_cast<QDialog*>(files)->accept(); // QFileDialog::accept, through the public slot
+            typeFileName(files, path);
         } else if (auto* box = qobject_cast<QMessageBox*>(dialog)) {
             if (QAbstractButton* yes = box->button(QMessageBox::Yes))
                 yes->click();
@@ -198,6 +219,8 @@ inline QString viewsOffTheCursor(MainWindow& window)
     check("ready queue", window.findChild<ui::ReadyQueuePanel*>()->model()->tick());
     check("event log", window.findChild<ui::EventLogPanel*>()->model()->cursorTick());
     check("process tree", window.findChild<ui::ProcessTreeView*>()->treeModel()->tick());
+    if (now <= std::numeric_limits<int>::max()) // a slider holds an int
+        check("scrubber", window.findChild<ui::PlaybackBar*>()->scrubber()->value());
     if (off.isEmpty())
         return {};
     return QStringLiteral("cursor at %1, but %2").arg(now).arg(off.join(QStringLiteral(", ")));

@@ -22,11 +22,13 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUrl>
 #include <QWheelEvent>
 
 #include <random>
@@ -61,13 +63,47 @@ public:
             {"bad-version.json", "{\"format\":\"procscope-trace\",\"version\":7}"},
             {"bad-types.json",
                 "{\"format\":\"procscope-workload\",\"version\":1,\"processes\":[{\"name\":5}]}"},
-            {"bad-text.txt", "sched_switch: nothing here\n"}};
+            {"bad-text.txt", "sched_switch: nothing here\n"},
+            // Valid, at the edges: nothing to show, one tick, a late start, a cut-off run, many rows.
+            {"edge-no-processes.json", workload("[]")},
+            {"edge-one-tick.json", workload("[{\"pid\":0,\"name\":\"A\",\"arrival\":0,\"program\":\"c1\"}]")},
+            {"edge-late.json",
+                workload("[{\"pid\":0,\"name\":\"A\",\"arrival\":40,\"program\":\"c2,i1,c1\"}]")},
+            {"edge-tick-limit.json",
+                workload("[{\"pid\":0,\"name\":\"A\",\"arrival\":0,\"program\":\"c50\"},"
+                         "{\"pid\":1,\"name\":\"A\",\"arrival\":0,\"program\":\"c2,i5,c50\"}]",
+                    3)},
+            {"edge-many.json", manyProcesses(120)}, {"edge-empty-chrome.json", "{\"traceEvents\": []}"},
+            {"edge-empty-trace.json",
+                "{\"format\":\"procscope-trace\",\"version\":1,\"meta\":{\"source\":"
+                "\"simulation\",\"timeUnit\":\"tick\",\"cpus\":1,\"end\":0,\"finished\":"
+                "true},\"processes\":[],\"cpuLanes\":[[]]}"},
+            {"edge-one-line.txt",
+                "            bash  2301 [000]  9113.660589: sched:sched_switch: prev_comm=bash "
+                "prev_pid=2301 prev_prio=120 prev_state=S ==> next_comm=ls next_pid=2388 "
+                "next_prio=120\n"}};
         for (const auto& [name, content] : bad) {
             QFile f(m_scratch + QLatin1Char('/') + QLatin1String(name));
             if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 f.write(content);
             m_files << QStringLiteral("scratch:") + QLatin1String(name);
         }
+    }
+
+    static QByteArray workload(const char* processes, int tickLimit = 1000)
+    {
+        return QByteArray("{\"format\":\"procscope-workload\",\"version\":1,\"name\":\"edge\",\"machine\":{"
+                          "\"cpus\":1},\"policy\":{\"name\":\"RR\",\"quantum\":2},\"tickLimit\":") +
+               QByteArray::number(tickLimit) + ",\"processes\":" + processes + "}";
+    }
+
+    static QByteArray manyProcesses(int n)
+    {
+        QByteArray list = "[";
+        for (int i = 0; i < n; ++i)
+            list += (i ? "," : "") + QByteArray("{\"pid\":") + QByteArray::number(i) +
+                    ",\"name\":\"p\",\"arrival\":" + QByteArray::number(i % 7) + ",\"program\":\"c2,i3,c1\"}";
+        return workload(list + "]");
     }
 
     // The next action, drawn from what a person could do now.
@@ -77,9 +113,10 @@ public:
             const char* verb;
             int weight;
         };
-        static constexpr std::array<Choice, 16> kChoices{{{"key", 26}, {"click", 14}, {"dclick", 4},
-            {"wheel", 8}, {"drag", 5}, {"menu", 8}, {"open", 3}, {"button", 9}, {"type", 4}, {"scrub", 6},
-            {"wait", 3}, {"resize", 2}, {"grab", 2}, {"speed", 1}, {"compare", 4}, {"activate", 1}}};
+        static constexpr std::array<Choice, 19> kChoices{
+            {{"key", 26}, {"click", 14}, {"dclick", 4}, {"wheel", 8}, {"drag", 5}, {"menu", 8}, {"open", 3},
+                {"button", 9}, {"type", 4}, {"scrub", 6}, {"wait", 3}, {"resize", 2}, {"grab", 2},
+                {"speed", 1}, {"compare", 4}, {"activate", 1}, {"drop", 1}, {"select", 4}, {"control", 4}}};
         int total = 0;
         for (const Choice& c : kChoices)
             total += c.weight;
@@ -114,12 +151,31 @@ public:
         } else if (verb == QLatin1String("open")) {
             a.numbers << pick(1000);
             a.text = m_files[pick(int(m_files.size()))];
+        } else if (verb == QLatin1String("control")) {
+            static constexpr std::array<const char*, 3> kCommands{"Kill", "Suspend", "Resume"};
+            a.numbers << pick(1000);
+            a.text = QLatin1String(kCommands[std::size_t(pick(3))]);
+        } else if (verb == QLatin1String("select")) {
+            a.numbers << permille() << permille();
+        } else if (verb == QLatin1String("drop")) {
+            a.text = m_files[pick(int(m_files.size()))];
         } else if (verb == QLatin1String("button")) {
             a.numbers << pick(1000);
+            // A panel first, then one of its buttons: the few buttons of process control are
+            // pressed as often as the many of the editor.
             const QStringList buttons = buttonNames();
-            if (buttons.isEmpty())
+            QStringList panels;
+            for (const QString& b : buttons)
+                if (!panels.contains(b.section(QLatin1Char('/'), 0, 0)))
+                    panels << b.section(QLatin1Char('/'), 0, 0);
+            if (panels.isEmpty())
                 return {QStringLiteral("grab"), {}, {}};
-            a.text = buttons[pick(int(buttons.size()))];
+            const QString panel = panels[pick(int(panels.size()))] + QLatin1Char('/');
+            QStringList inPanel;
+            for (const QString& b : buttons)
+                if (b.startsWith(panel))
+                    inPanel << b;
+            a.text = inPanel[pick(int(inPanel.size()))];
         } else if (verb == QLatin1String("type")) {
             static const std::array<const char*, 16> kTexts{"5", "0", "-1", "99", "1000", "c3,i,c2", "c1",
                 "i", "c2,i,c2,i,c2", "x", "", "RR", "MLFQ", "A", "Zz-9", "c0"};
@@ -183,6 +239,14 @@ public:
                 kSpeeds[std::size_t(std::clamp<int>(a.number(0), 0, 4))]);
         } else if (v == QLatin1String("compare"))
             compare(a);
+        else if (v == QLatin1String("control")) {
+            // A person clicks the process's bar at the cursor, then the command.
+            select(a.number(0), -1);
+            clickButtonNamed(QStringLiteral("control/") + a.text);
+        } else if (v == QLatin1String("select"))
+            select(a.number(0), a.number(1));
+        else if (v == QLatin1String("drop"))
+            drop(a.text);
         else if (v == QLatin1String("activate")) {
             m_window->activateWindow();
             m_window->raise();
@@ -212,7 +276,27 @@ public:
             return QStringLiteral("the playback controller lost the document");
         if (!m_window->quiz() && playback->document() != m_window->document())
             return QStringLiteral("the views follow a document that is not the open one");
+        if (const ProcIndex selected = m_window->viewState()->selectedProcess();
+            selected >= 0 &&
+            (!playback->document() || std::size_t(selected) >= playback->document()->trace().processCount()))
+            return QStringLiteral("process %1 is selected, but the trace has no such process").arg(selected);
+        for (ui::ComparisonView* view : comparisonWindows())
+            for (int i = 0; i < view->chartCount(); ++i)
+                if (view->chart(i)->shownTick() != view->playback()->tick())
+                    return QStringLiteral("comparison chart %1 shows %2, its cursor is at %3")
+                        .arg(i)
+                        .arg(view->chart(i)->shownTick())
+                        .arg(view->playback()->tick());
         return viewsOffTheCursor(*m_window);
+    }
+
+    static QList<ui::ComparisonView*> comparisonWindows()
+    {
+        QList<ui::ComparisonView*> views;
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* c = qobject_cast<ui::ComparisonView*>(w); c && c->isVisible())
+                views << c;
+        return views;
     }
 
     const QStringList& dialogsSeen() const { return m_dialogs; }
@@ -497,10 +581,8 @@ private:
     // otherwise Simulation ▸ Compare opens one.
     void compare(const MonkeyAction& a)
     {
-        ui::ComparisonView* view = nullptr;
-        for (QWidget* w : QApplication::topLevelWidgets())
-            if (auto* c = qobject_cast<ui::ComparisonView*>(w); c && c->isVisible())
-                view = c;
+        const QList<ui::ComparisonView*> views = comparisonWindows();
+        ui::ComparisonView* view = views.isEmpty() ? nullptr : views.last();
         if (!view) {
             std::vector<std::pair<QString, QAction*>> presets;
             for (const auto& [p, action] : menuActions())
@@ -520,6 +602,40 @@ private:
         }
     }
 
+    // A click on a process's bar in the Gantt chart (scrolled to its row first) at a tick (in
+    // thousandths of the trace; -1: the cursor's), which selects it for process control and every view.
+    void select(int process, int tick)
+    {
+        const ui::Document* shown = m_window->playback()->document();
+        if (!shown || shown->trace().processCount() == 0 || !m_window->gantt()->isVisible())
+            return;
+        const auto p = static_cast<ProcIndex>(std::size_t(process) * shown->trace().processCount() / 1000);
+        const Tick t =
+            tick < 0 ? m_window->playback()->tick() : m_window->playback()->lastTick() * tick / 1000;
+        const QPoint at = m_window->gantt()->pointFor(p, t);
+        QTest::mouseClick(m_window->gantt()->plot(), Qt::LeftButton, {}, at);
+    }
+
+    // A file dragged from the file manager and dropped on the window.
+    void drop(const QString& file)
+    {
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(pathOf(file))});
+        const QPointF middle(m_window->width() / 2.0, m_window->height() / 2.0);
+        QDragEnterEvent enter(middle.toPoint(), Qt::CopyAction, &data, Qt::LeftButton, {});
+        QApplication::sendEvent(m_window, &enter);
+        if (!enter.isAccepted())
+            return;
+        QDropEvent dropped(middle, Qt::CopyAction, &data, Qt::LeftButton, {});
+        QApplication::sendEvent(m_window, &dropped);
+    }
+
+    QString pathOf(const QString& file) const
+    {
+        return file.startsWith(QLatin1String("scratch:")) ? m_scratch + QLatin1Char('/') + file.mid(8)
+                                                          : m_scratch + QStringLiteral("/traces/") + file;
+    }
+
     // Answers a dialog the way the action's number says: a file for a file dialog, a button of a
     // message box, random settings then OK or Cancel for a form.
     void answerDialog(QWidget* dialog, int answer, int ordinal)
@@ -536,9 +652,7 @@ private:
                 const QString file = m_current && m_current->verb == QLatin1String("open")
                                          ? m_current->text
                                          : m_files[roll(int(m_files.size()))];
-                path = file.startsWith(QLatin1String("scratch:"))
-                           ? m_scratch + QLatin1Char('/') + file.mid(8)
-                           : m_scratch + QStringLiteral("/traces/") + file;
+                path = pathOf(file);
             } else {
                 static constexpr std::array<const char*, 7> kSuffixes{
                     ".png", ".svg", ".pdf", ".json", ".csv", ".txt", ""};
@@ -546,8 +660,7 @@ private:
                                        .arg(roll(3))
                                        .arg(QLatin1String(kSuffixes[std::size_t(roll(7))]));
             }
-            files->selectFile(path);
-            static_cast<QDialog*>(files)->accept();
+            typeFileName(files, path);
             return;
         }
         if (auto* box = qobject_cast<QMessageBox*>(dialog)) {

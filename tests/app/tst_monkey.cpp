@@ -10,6 +10,7 @@
 // PROCSCOPE_MONKEY_REPLAY    a file of actions, one a line, performed instead of random ones
 //                            (tests/app/monkey_reduce.py shrinks a crashing log with it)
 // PROCSCOPE_MONKEY_SLOW_MS   report each action that takes longer than this
+// PROCSCOPE_MONKEY_VERBOSE   print every action, the cursor after it and the dialogs it met
 #include "monkey.h"
 
 #include <QCryptographicHash>
@@ -182,6 +183,7 @@ void TestMonkey::run(quint32 seed, const std::function<bool(Monkey&, MonkeyActio
     g_recent.active = true;
     MonkeyAction action;
     const qint64 slow = envNumber("PROCSCOPE_MONKEY_SLOW_MS", 0); // report actions slower than this
+    const bool verbose = qEnvironmentVariableIsSet("PROCSCOPE_MONKEY_VERBOSE");
     for (long i = 0; next(monkey, &action); ++i) {
         const QString line = action.toString();
         g_recent.add(i, line);
@@ -192,6 +194,14 @@ void TestMonkey::run(quint32 seed, const std::function<bool(Monkey&, MonkeyActio
         QElapsedTimer clock;
         clock.start();
         monkey.perform(action);
+        if (verbose)
+            std::fprintf(stderr, "%ld: %s -> %s, tick %lld / %lld%s\n", i, qPrintable(line),
+                qPrintable(m_window->windowTitle()), static_cast<long long>(m_window->playback()->tick()),
+                static_cast<long long>(m_window->playback()->lastTick()),
+                qPrintable(monkey.dialogsSeen().isEmpty()
+                               ? QString()
+                               : QStringLiteral(" [") + monkey.dialogsSeen().join(QStringLiteral("; ")) +
+                                     QLatin1Char(']')));
         if (slow > 0 && clock.elapsed() > slow)
             std::fprintf(stderr, "slow action %ld (%lld ms): %s\n", i, clock.elapsed(), qPrintable(line));
         const QString problem = monkey.check();

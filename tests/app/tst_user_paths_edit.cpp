@@ -8,6 +8,7 @@
 #include "ui/control/process_control_panel.h"
 #include "ui/editor/workload_editor.h"
 #include "ui/editor/workload_model.h"
+#include "ui/panels/lesson_panel.h"
 #include "ui/quiz/quiz.h"
 #include "ui/quiz/quiz_panel.h"
 
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void editorEditUndoRun();
     void processControlKillSuspendResume();
     void quitWithUnsavedEditsCanBeCancelled();
+    void savingAnEditedLessonKeepsTheLesson_data();
+    void savingAnEditedLessonKeepsTheLesson();
     void quizStartsByShortcutAndEnds();
     void quizPredictRevealNext();
 
@@ -276,6 +279,53 @@ void TestUserPathsEdit::quitWithUnsavedEditsCanBeCancelled()
     QVERIFY(m_window->isVisible());
     QCOMPARE(document(), before);
     QVERIFY(m_window->editor()->isModified());
+}
+
+void TestUserPathsEdit::savingAnEditedLessonKeepsTheLesson_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::newRow("workload with a lesson") << "lessons/04-rr-response-vs-turnaround.json";
+    QTest::newRow("OSTEP lesson") << "ostep/process-run-03-order.json";
+}
+
+// The monkey found it: edit a lesson's workload, open another file, answer "Save" to the
+// unsaved-changes question, and the lesson file is overwritten by a plain workload.
+void TestUserPathsEdit::savingAnEditedLessonKeepsTheLesson()
+{
+    QFETCH(QString, lesson);
+    const QString copy = m_dir.filePath(QFileInfo(lesson).fileName());
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(tracesDir() + QLatin1Char('/') + lesson, copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    const auto open = [this](const QString& path) {
+        QAction* action = menuAction(m_window.get(), {QStringLiteral("File"), QStringLiteral("Open")});
+        QVERIFY(action);
+        const auto choose = chooseFile(path);
+        ModalAnswerer answerer([&](QWidget* dialog) {
+            if (qobject_cast<QFileDialog*>(dialog))
+                choose(dialog);
+            else
+                clickButton(dialog, QStringLiteral("Save"));
+        });
+        action->trigger();
+        activateLikeAWindowManager(m_window.get());
+    };
+    open(copy);
+    auto* panel = m_window->findChild<ui::LessonPanel*>();
+    const ui::LessonText before = panel->lesson();
+    QVERIFY(!before.isEmpty());
+    QVERIFY(document()->workload());
+    const std::size_t processes = document()->workload()->processes.size();
+
+    raise("editor");
+    buttonNamed(m_window->editor(), QStringLiteral("Add"))->click();
+    open(tracesDir() + QStringLiteral("/demo.json")); // "Save" to the question
+    QVERIFY(document()->path().endsWith(QStringLiteral("demo.json")));
+
+    open(copy);
+    QCOMPARE(document()->workload()->processes.size(), processes + 1); // the edit was saved
+    QVERIFY2(!panel->lesson().isEmpty(), "the lesson is gone from the saved file");
+    QCOMPARE(panel->lesson().questions, before.questions);
 }
 
 void TestUserPathsEdit::quizStartsByShortcutAndEnds()
