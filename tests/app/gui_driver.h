@@ -37,6 +37,7 @@
 #include <limits>
 #include <memory>
 #include <set>
+#include <utility>
 
 namespace procscope::test {
 
@@ -122,12 +123,17 @@ public:
 
     explicit ModalAnswerer(Answer answer)
         : m_answer(std::move(answer))
+        , m_outer(std::exchange(innermost(), this))
     {
         m_timer.setInterval(5);
         QObject::connect(&m_timer, &QTimer::timeout, [this] { poll(); });
         m_timer.start();
     }
-    ~ModalAnswerer() { m_timer.stop(); }
+    ~ModalAnswerer()
+    {
+        m_timer.stop();
+        innermost() = m_outer;
+    }
     ModalAnswerer(const ModalAnswerer&) = delete;
     ModalAnswerer& operator=(const ModalAnswerer&) = delete;
 
@@ -135,8 +141,17 @@ public:
     const QStringList& seen() const { return m_seen; }
 
 private:
+    // Answerers nest (an action performed while another waits): only the innermost answers.
+    static ModalAnswerer*& innermost()
+    {
+        static ModalAnswerer* top = nullptr;
+        return top;
+    }
+
     void poll()
     {
+        if (innermost() != this)
+            return;
         QWidget* top = QApplication::activeModalWidget();
         if (!top || qobject_cast<QProgressDialog*>(top))
             return;
@@ -162,6 +177,7 @@ private:
     }
 
     Answer m_answer;
+    ModalAnswerer* m_outer;
     QObject m_context; // the answers queued while the answerer lives
     QTimer m_timer;
     QPointer<QWidget> m_current;

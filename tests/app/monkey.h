@@ -113,10 +113,10 @@ public:
             const char* verb;
             int weight;
         };
-        static constexpr std::array<Choice, 19> kChoices{
-            {{"key", 26}, {"click", 14}, {"dclick", 4}, {"wheel", 8}, {"drag", 5}, {"menu", 8}, {"open", 3},
-                {"button", 9}, {"type", 4}, {"scrub", 6}, {"wait", 3}, {"resize", 2}, {"grab", 2},
-                {"speed", 1}, {"compare", 4}, {"activate", 1}, {"drop", 1}, {"select", 4}, {"control", 4}}};
+        static constexpr std::array<Choice, 20> kChoices{{{"key", 26}, {"click", 14}, {"dclick", 4},
+            {"wheel", 8}, {"drag", 5}, {"menu", 8}, {"open", 3}, {"button", 9}, {"type", 4}, {"scrub", 6},
+            {"wait", 3}, {"resize", 2}, {"grab", 2}, {"speed", 1}, {"compare", 4}, {"activate", 1},
+            {"drop", 1}, {"select", 4}, {"control", 4}, {"race", 3}}};
         int total = 0;
         for (const Choice& c : kChoices)
             total += c.weight;
@@ -151,6 +151,14 @@ public:
         } else if (verb == QLatin1String("open")) {
             a.numbers << pick(1000);
             a.text = m_files[pick(int(m_files.size()))];
+        } else if (verb == QLatin1String("race")) {
+            // Something slow (a file opens, a workload runs) and, while it runs, another action.
+            MonkeyAction inner;
+            do
+                inner = draw();
+            while (inner.verb == QLatin1String("race") || inner.verb == QLatin1String("wait"));
+            a.numbers << pick(4) << pick(3) << pick(1000);
+            a.text = inner.toString();
         } else if (verb == QLatin1String("control")) {
             static constexpr std::array<const char*, 3> kCommands{"Kill", "Suspend", "Resume"};
             a.numbers << pick(1000);
@@ -201,7 +209,7 @@ public:
     {
         const int answer = a.number(0);
         int ordinal = 0;
-        m_current = &a;
+        const MonkeyAction* outer = std::exchange(m_current, &a); // a race performs one inside another
         ModalAnswerer answerer(
             [this, answer, &ordinal](QWidget* dialog) { answerDialog(dialog, answer, ordinal++); });
         const QString& v = a.verb;
@@ -239,6 +247,8 @@ public:
                 kSpeeds[std::size_t(std::clamp<int>(a.number(0), 0, 4))]);
         } else if (v == QLatin1String("compare"))
             compare(a);
+        else if (v == QLatin1String("race"))
+            race(a);
         else if (v == QLatin1String("control")) {
             // A person clicks the process's bar at the cursor, then the command.
             select(a.number(0), -1);
@@ -251,7 +261,7 @@ public:
             m_window->activateWindow();
             m_window->raise();
         }
-        m_current = nullptr;
+        m_current = outer;
         settle();
         m_dialogs = answerer.seen();
     }
@@ -276,9 +286,11 @@ public:
             return QStringLiteral("the playback controller lost the document");
         if (!m_window->quiz() && playback->document() != m_window->document())
             return QStringLiteral("the views follow a document that is not the open one");
+        // The selection names a process of the open document (the quiz shows a part of it, which
+        // may not have that process yet: the views check that themselves).
+        const ui::Document* open = m_window->quiz() ? m_window->document() : playback->document();
         if (const ProcIndex selected = m_window->viewState()->selectedProcess();
-            selected >= 0 &&
-            (!playback->document() || std::size_t(selected) >= playback->document()->trace().processCount()))
+            selected >= 0 && (!open || std::size_t(selected) >= open->trace().processCount()))
             return QStringLiteral("process %1 is selected, but the trace has no such process").arg(selected);
         for (ui::ComparisonView* view : comparisonWindows())
             for (int i = 0; i < view->chartCount(); ++i)
@@ -614,6 +626,38 @@ private:
             tick < 0 ? m_window->playback()->tick() : m_window->playback()->lastTick() * tick / 1000;
         const QPoint at = m_window->gantt()->pointFor(p, t);
         QTest::mouseClick(m_window->gantt()->plot(), Qt::LeftButton, {}, at);
+    }
+
+    // The window keeps answering while a file loads or a workload is simulated (the progress
+    // dialog comes only after a while): an action that arrives meanwhile runs inside that wait.
+    void race(const MonkeyAction& a)
+    {
+        static constexpr std::array<int, 4> kDelays{0, 1, 5, 20};
+        const MonkeyAction inner = MonkeyAction::parse(a.text);
+        QObject context;
+        QTimer::singleShot(kDelays[std::size_t(std::clamp<int>(a.number(0), 0, 3))], &context, [this, inner] {
+            if (!QApplication::activeModalWidget())
+                perform(inner);
+        });
+        const MonkeyAction* outer = m_current;
+        switch (a.number(1)) {
+        case 0:
+            drop(m_files[a.number(2) % int(m_files.size())]);
+            break;
+        case 1: {
+            std::vector<std::pair<QString, QAction*>> lessons;
+            for (const auto& [p, action] : menuActions())
+                if (p.startsWith(QLatin1String("Lessons/")))
+                    lessons.emplace_back(p, action);
+            if (!lessons.empty())
+                lessons[std::size_t(a.number(2)) % lessons.size()].second->trigger();
+            break;
+        }
+        default:
+            clickButtonNamed(QStringLiteral("editor/Run"));
+        }
+        m_current = outer;
+        QTest::qWait(kDelays.back()); // the inner action happens even when the outer was quick
     }
 
     // A file dragged from the file manager and dropped on the window.
