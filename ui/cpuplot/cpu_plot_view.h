@@ -58,6 +58,7 @@ public:
     // the cursor's tick).
     int shownSamples() const { return m_shown; }
     Tick shownEnd() const { return m_shownEnd; }
+    Tick shownTick() const { return m_tick; } // the cursor the plot grows to
     QCustomPlot* plot() const { return m_plot; }
     QCPAxisRect* cpuRect() const { return m_cpuRect; }
     QCPAxisRect* countRect() const { return m_countRect; }

@@ -63,6 +63,7 @@ public:
     // How long a step's move lasts when nothing hurries it.
     static constexpr int kStepMilliseconds = 300;
     const DiagramLayout& diagramLayout() const { return m_layout; }
+    Tick shownTick() const { return m_tick; } // the cursor the tokens stand at
 
     QSize sizeHint() const override { return {960, 540}; }
     QSize minimumSizeHint() const override { return {360, 200}; }

@@ -701,6 +701,7 @@ void GanttView::scrollToRow(int row)
 void GanttView::updateCursor()
 {
     const Tick tick = m_playback ? m_playback->tick() : 0;
+    m_shownTick = tick;
     const auto t = static_cast<double>(tick);
     const bool visible = m_trace && m_trace->end() > 0;
     m_cursorBand->setVisible(visible && tick < m_trace->end()); // at the end there is no tick to mark

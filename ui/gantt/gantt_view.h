@@ -77,6 +77,7 @@ public:
     void setRowHeight(double pixels); // fixed; 0 returns to the automatic height
     double rowHeight() const { return m_viewport.rowHeight(); }
     double visibleRowCount() const { return m_viewport.visibleRowCount(); }
+    Tick shownTick() const { return m_shownTick; } // where the cursor was last drawn
 
     // For tests, benchmarks and tools.
     QCustomPlot* plot() const { return m_plot; }
@@ -154,6 +155,7 @@ private:
     RowSizing m_rowSizing = RowSizing::Auto;
     double m_fixedRowHeight = 0;
     int m_spacerHeight = 0;
+    Tick m_shownTick = 0;
     int m_labelWidth = 0;
     int m_labelsForWidth = -1; // the plot's width the label column was fitted to
     bool m_publishing = false;
