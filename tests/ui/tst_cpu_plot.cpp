@@ -12,6 +12,7 @@
 #include "tests/core/sim_helpers.h"
 #include "ui/cpuplot/cpu_plot_view.h"
 #include "ui/cpuplot/cursor_graph.h"
+#include "ui/cpuplot/exact_steps.h"
 #include "ui/cpuplot/plot_time_ticker.h"
 #include "ui/cpuplot/utilization_header.h"
 #include "ui/cpuplot/utilization_lines.h"
@@ -316,6 +317,22 @@ bool timeLabelsApart(CpuPlotView& view, QString* why)
     return ticks.size() >= 2;
 }
 
+// The graph draws exactly its samples before `end`.
+bool drawsUpTo(CursorGraph* g, Tick end)
+{
+    const int shown = g->shownCount();
+    const auto key = [&](int i) { return static_cast<Tick>(g->data()->at(i)->key); };
+    return g->shownEnd() == static_cast<double>(end) && shown > 0 && key(shown - 1) < end &&
+           (shown == g->data()->size() || key(shown) >= end);
+}
+
+// The value a step line holds at t: its last sample at or before t.
+double lineAt(const CursorSamples& samples, Tick t)
+{
+    auto it = samples.full->findEnd(static_cast<double>(t), false); // the first sample after t
+    return it == samples.full->constBegin() ? 0 : (it - 1)->value;
+}
+
 double rightmost(const QVector<QPointF>& points)
 {
     double x = -1e9;
@@ -343,6 +360,10 @@ private Q_SLOTS:
         const int oneReady[] = {0, 0, 1, 1, 1, 0, 1, 1, 0};
         for (int t = 0; t < 9; ++t)
             QTest::addRow("one CPU, tick %d", t) << 0 << t << one[t] << oneIo[t] << oneReady[t];
+        // The series in samples of 3 ticks: the exact lines are still exact at every tick.
+        for (int t = 0; t < 9; ++t)
+            QTest::addRow("one CPU, 3 ticks a sample, tick %d", t)
+                << 2 << t << one[t] << oneIo[t] << oneReady[t];
         const double two[] = {1, 1, 1, 0.5, 0.5, 1, 1, 1, 0};
         const int twoIo[] = {0, 0, 1, 2, 2, 0, 0, 0, 0}; // two waits at once count 2; wait() is no I/O
         const int twoReady[] = {1, 1, 0, 0, 0, 1, 0, 0, 0};
@@ -357,27 +378,72 @@ private Q_SLOTS:
         QFETCH(double, cpu);
         QFETCH(int, io);
         QFETCH(int, ready);
-        const Trace trace = which == 0 ? handTrace() : twoCpuTrace();
+        const Trace trace = which == 1 ? twoCpuTrace() : handTrace();
+        const std::size_t samples = which == 2 ? 3 : UtilizationSeries::kDefaultMaxSamples;
         const TickValues v = valuesAt(trace, tick);
         QCOMPARE(v.cpuShare(), cpu);
         QCOMPARE(v.io, io);
         QCOMPARE(v.ready, ready);
-        const UtilizationSeries s(trace);
-        QCOMPARE(s.bucketWidth(), Tick(1));
-        if (tick < trace.end()) {
+        const UtilizationSeries s(trace, samples);
+        if (tick < trace.end() && s.bucketWidth() == 1) {
             const auto i = static_cast<std::size_t>(tick);
             QCOMPARE(s.cpu(i), cpu);
             QCOMPARE(s.io(i), static_cast<double>(io));
             QCOMPARE(s.ready(i), static_cast<double>(ready));
         }
-        // The lines the plot draws by default hold the same values.
-        const UtilizationLines lines = buildUtilizationLines(trace, UtilizationSeries::kDefaultMaxSamples, 0);
+        // The lines the plot draws by default hold the same values, at every tick.
+        const UtilizationLines lines = buildUtilizationLines(trace, samples, 0);
         QVERIFY(!lines.averaged());
-        if (tick < trace.end()) {
-            QCOMPARE(lines.cpu.full->at(tick)->value, 100 * cpu);
-            QCOMPARE(lines.io.full->at(tick)->value, static_cast<double>(io));
-            QCOMPARE(lines.ready.full->at(tick)->value, static_cast<double>(ready));
+        QVERIFY(lines.exactSteps);
+        QCOMPARE(lineAt(lines.cpu, tick), 100 * cpu);
+        QCOMPARE(lineAt(lines.io, tick), static_cast<double>(io));
+        QCOMPARE(lineAt(lines.ready, tick), static_cast<double>(ready));
+    }
+
+    // The exact steps against valuesAt() at every tick of simulated traces; past the allowed
+    // number of steps, the lines fall back to the series' means and the caption says so.
+    void exactStepsAgainstTheReference_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::newRow("demo") << 0;
+        QTest::newRow("two CPUs, FIFO devices") << 1;
+        QTest::newRow("I/O overlap, three CPUs") << 2;
+    }
+    void exactStepsAgainstTheReference()
+    {
+        QFETCH(int, which);
+        Workload w = which == 0 ? demoWorkload() : richWorkload();
+        if (which == 2) {
+            w.machine.ioModel = IoModel::Parallel;
+            w.machine.cpus = 3;
         }
+        Simulator sim(w);
+        sim.run();
+        const Trace& trace = sim.trace();
+        const ExactSteps steps = exactSteps(trace, 100000);
+        QVERIFY(steps.complete);
+        for (Tick t = 0; t <= trace.end(); ++t) {
+            const TickValues v = valuesAt(trace, t);
+            QCOMPARE(valueAt(steps.busy, t), v.busyCpus);
+            QCOMPARE(valueAt(steps.io, t), v.io);
+            QCOMPARE(valueAt(steps.ready, t), v.ready);
+        }
+        for (const auto* line : {&steps.busy, &steps.io, &steps.ready})
+            for (std::size_t i = 1; i < line->size(); ++i) {
+                QVERIFY((*line)[i - 1].at < (*line)[i].at);        // sorted, one step an instant
+                QVERIFY((*line)[i - 1].value != (*line)[i].value); // only where the value changes
+            }
+        QVERIFY(!exactSteps(trace, 3).complete);
+        QVERIFY(exactSteps(trace, 3).busy.empty());
+        QCOMPARE(valueAt({}, 5), 0);
+        const auto series = std::make_shared<const UtilizationSeries>(trace, 10);
+        QVERIFY(series->bucketWidth() > 1);
+        UtilizationLines lines = buildUtilizationLines(trace, series, 0);
+        QVERIFY(lines.exactSteps);
+        QVERIFY(
+            captionText(*series, 0, TimeUnit::Tick, lines.exactSteps).startsWith(QStringLiteral("Exact")));
+        QVERIFY(captionText(*series, 0, TimeUnit::Tick, false)
+                    .startsWith(QStringLiteral("Mean of each %1 ticks").arg(series->bucketWidth())));
     }
 
     // Linux: a task sleeping (S) is not doing I/O; one waiting for a device (D) is.
@@ -692,7 +758,7 @@ private Q_SLOTS:
         QCOMPARE(v.cpuShare(), 0.0);
         QCOMPARE(v.io + v.ready, 0);
         QVERIFY(ui::averagingWindows(s).empty());
-        const UtilizationLines lines = buildUtilizationLines(nullptr, 5);
+        const UtilizationLines lines = buildUtilizationLines(Trace(), nullptr, 5);
         QVERIFY(lines.series->empty());
     }
 
@@ -792,7 +858,7 @@ private Q_SLOTS:
         ViewState viewState;
         CpuPlotView view(&playback, &viewState);
         QCOMPARE(view.headerText(), QStringLiteral("CPU \u2013  I/O \u2013  Ready \u2013"));
-        QCOMPARE(view.shownSamples(), 0);
+        QCOMPARE(view.cpuGraph()->shownCount(), 0);
         QVERIFY(!view.grab().isNull());
     }
 
@@ -835,13 +901,14 @@ private Q_SLOTS:
         QCPAxis* time = view.cpuRect()->axis(QCPAxis::atBottom);
         f.playback.seek(20);
         QCOMPARE(view.shownEnd(), end); // the future is shown by default
-        QCOMPARE(view.shownSamples(), static_cast<int>(end));
+        QVERIFY(drawsUpTo(view.cpuGraph(), end));
         view.plot()->replot(QCustomPlot::rpImmediateRefresh);
         QVERIFY(std::abs(rightmost(view.cpuGraph()->strokedPoints()) - time->coordToPixel(end)) < 0.5);
 
         f.viewState.setShowFuture(false);
         QCOMPARE(view.shownEnd(), Tick(21));
-        QCOMPARE(view.shownSamples(), 21);
+        for (CursorGraph* g : {view.cpuGraph(), view.cpuAreaGraph(), view.ioGraph(), view.readyGraph()})
+            QVERIFY(drawsUpTo(g, 21));
         view.plot()->replot(QCustomPlot::rpImmediateRefresh);
         for (CursorGraph* g : {view.cpuGraph(), view.ioGraph(), view.readyGraph()})
             QVERIFY(rightmost(g->strokedPoints()) <= time->coordToPixel(21) + 0.5);
@@ -884,7 +951,8 @@ private Q_SLOTS:
             f.playback.toEnd();
             QCOMPARE(f.playback.tick(), f.document.trace().end());
             QCOMPARE(view.shownEnd(), f.document.trace().end());
-            QCOMPARE(view.shownSamples(), static_cast<int>(view.series().size()));
+            for (CursorGraph* g : {view.cpuGraph(), view.ioGraph(), view.readyGraph()})
+                QVERIFY(drawsUpTo(g, f.document.trace().end()));
             QCOMPARE(view.headerText(), QStringLiteral("CPU 0 %  I/O 0  Ready 0"));
             QVERIFY(!view.grab().isNull());
             view.setWindow(4);

@@ -426,22 +426,13 @@ void CpuPlotView::onTickChanged(Tick now)
     m_tick = now;
     const Trace* t = trace();
     m_shownEnd = !t ? 0 : m_viewState ? m_viewState->shownEnd(*t, now) : t->end();
-    m_shown = static_cast<int>(series().bucketsBefore(m_shownEnd));
-    for (CursorGraph* g : m_perCpu) {
-        g->setShownCount(m_shown);
+    for (CursorGraph* g : m_perCpu)
         g->setShownEnd(static_cast<double>(m_shownEnd));
-    }
     for (CursorGraph* g : {m_cpuArea, m_cpu, m_io, m_ready})
-        if (g) {
-            g->setShownCount(m_shown);
+        if (g)
             g->setShownEnd(static_cast<double>(m_shownEnd));
-        }
     // With the future hidden, the count axis does not give away how long the queues will grow.
-    const UtilizationLines& lines = *m_lines;
-    const double peak = m_shown > 0 && m_shown <= static_cast<int>(lines.countPeak.size())
-                            ? lines.countPeak[static_cast<std::size_t>(m_shown - 1)]
-                            : lines.maxCount;
-    const double countPeak = std::max(2.0, peak);
+    const double countPeak = std::max(2.0, m_lines->countPeakBefore(m_shownEnd));
     if (countPeak != m_countPeak) {
         m_countPeak = countPeak;
         fitAxes();
@@ -469,7 +460,7 @@ void CpuPlotView::updateHeader()
     if (t && !series().empty()) {
         texts = w > 0 ? averagedTexts(series(), w, series().bucketOf(m_tick))
                       : exactTexts(valuesAt(*t, m_tick), series().ioMeaning());
-        caption = ui::captionText(series(), w, unit);
+        caption = ui::captionText(series(), w, unit, m_lines->exactSteps);
     }
     // The widest each value gets, so the strip does not reflow as they change.
     const int digits = static_cast<int>(QString::number(std::lround(m_lines->maxCount)).size());

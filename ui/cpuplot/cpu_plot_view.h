@@ -54,9 +54,7 @@ public:
     QString headerText() const;
     QString captionText() const;
     const UtilizationSeries& series() const;
-    // Samples drawn: those that start before the shown end (with the future hidden, the end of
-    // the cursor's tick).
-    int shownSamples() const { return m_shown; }
+    // Where drawing stops: the trace's end, or with the future hidden the end of the cursor's tick.
     Tick shownEnd() const { return m_shownEnd; }
     Tick shownTick() const { return m_tick; } // the cursor the plot grows to
     QCustomPlot* plot() const { return m_plot; }
@@ -108,7 +106,6 @@ private:
     Tick m_window = 0;
     Tick m_tick = 0;
     Tick m_shownEnd = 0;
-    int m_shown = 0;
     Palette m_palette = Palette::Standard;
     bool m_settingRange = false;
     double m_countPeak = 2; // the count axis reaches at least this far

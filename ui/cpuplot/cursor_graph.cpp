@@ -38,6 +38,15 @@ void CursorGraph::setSamples(const CursorSamples& samples)
     setData(samples.full);
     m_coarse = samples.coarse;
     m_coarseEnd = samples.coarseEnd;
+    setShownEnd(m_shownEnd);
+}
+
+void CursorGraph::setShownEnd(double key)
+{
+    m_shownEnd = key;
+    m_shown =
+        static_cast<int>(qIsNaN(key) ? mDataContainer->size()
+                                     : mDataContainer->findBegin(key, false) - mDataContainer->constBegin());
 }
 
 // The pixel points of the samples [0, shown): whole blocks from the coarse copy when the visible

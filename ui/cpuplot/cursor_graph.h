@@ -45,12 +45,12 @@ public:
     void setSamples(const QVector<QCPGraphData>& samples) { setSamples(CursorSamples::make(samples)); }
     // Shares samples built elsewhere.
     void setSamples(const CursorSamples& samples);
-    void setShownCount(int count) { m_shown = count; }
-    int shownCount() const { return m_shown; }
-    // Where the last shown sample's step ends (a key; NaN: at the next sample). Nothing is drawn
-    // past it, so a view that hides the future stops exactly at the end of the cursor's tick.
-    void setShownEnd(double key) { m_shownEnd = key; }
+    // Draws the samples before `key` and holds the last one's step up to it: nothing is drawn at
+    // or past it, so a view that hides the future stops exactly at the end of the cursor's tick.
+    // NaN: every sample, each step up to the next sample.
+    void setShownEnd(double key);
     double shownEnd() const { return m_shownEnd; }
+    int shownCount() const { return m_shown; } // samples drawn
 
     // The pixel points the line is stroked through at the axes' current ranges (after the folding
     // below); empty when there is nothing to draw or the line is drawn as a band.

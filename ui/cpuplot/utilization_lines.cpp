@@ -26,7 +26,28 @@ std::vector<Tick> averagingWindows(const UtilizationSeries& series)
     return nice;
 }
 
-UtilizationLines buildUtilizationLines(std::shared_ptr<const UtilizationSeries> shared, Tick window)
+namespace {
+
+CursorSamples fromSteps(const std::vector<Step>& steps, double scale)
+{
+    QVector<QCPGraphData> data(static_cast<qsizetype>(steps.size()));
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        data[static_cast<qsizetype>(i)] =
+            QCPGraphData(static_cast<double>(steps[i].at), scale * static_cast<double>(steps[i].value));
+    return CursorSamples::make(data);
+}
+
+} // namespace
+
+double UtilizationLines::countPeakBefore(Tick end) const
+{
+    const auto after = std::lower_bound(
+        countPeaks.begin(), countPeaks.end(), end, [](const Peak& p, Tick t) { return p.at < t; });
+    return after == countPeaks.begin() ? 0 : std::prev(after)->value;
+}
+
+UtilizationLines buildUtilizationLines(
+    const Trace& trace, std::shared_ptr<const UtilizationSeries> shared, Tick window)
 {
     UtilizationLines lines;
     lines.series = shared ? std::move(shared) : std::make_shared<const UtilizationSeries>();
@@ -34,7 +55,8 @@ UtilizationLines buildUtilizationLines(std::shared_ptr<const UtilizationSeries> 
     lines.window = window > 1 ? series.wholeBuckets(window) : 0;
     const Tick w = lines.window;
     const std::size_t n = series.size();
-    // Sample i at the start of its bucket; the graphs draw it as a step to the next one.
+    // From the series, sample i at the start of its bucket; the graphs draw it as a step to the
+    // next one.
     const auto line = [&](auto&& value) {
         QVector<QCPGraphData> data(static_cast<qsizetype>(n));
         for (std::size_t i = 0; i < n; ++i)
@@ -48,27 +70,43 @@ UtilizationLines buildUtilizationLines(std::shared_ptr<const UtilizationSeries> 
         for (int c = 0; c < cpus; ++c)
             lines.perCpu.push_back(
                 line([&](std::size_t i) { return 100.0 * series.windowedAt(Q::Cpu, w, i, c); }));
-    const auto count = [&](Q q, std::size_t i) {
-        return lines.averaged() ? series.windowedAt(q, w, i) : q == Q::Io ? series.io(i) : series.ready(i);
-    };
-    lines.ready = line([&](std::size_t i) { return count(Q::Ready, i); });
-    lines.io = line([&](std::size_t i) { return count(Q::Io, i); });
-    lines.countPeak.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto k = static_cast<int>(i);
-        lines.maxCount =
-            std::max({lines.maxCount, lines.ready.full->at(k)->value, lines.io.full->at(k)->value});
-        lines.countPeak[i] = lines.maxCount;
+    ExactSteps steps;
+    if (!lines.averaged())
+        steps = exactSteps(trace, UtilizationLines::kMaxExactSteps);
+    lines.exactSteps = !lines.averaged() && steps.complete;
+    if (lines.exactSteps) {
+        lines.cpu = fromSteps(steps.busy, cpus > 0 ? 100.0 / cpus : 0);
+        lines.io = fromSteps(steps.io, 1);
+        lines.ready = fromSteps(steps.ready, 1);
+    } else {
+        const auto count = [&](Q q, std::size_t i) {
+            return lines.averaged() ? series.windowedAt(q, w, i)
+                   : q == Q::Io     ? series.io(i)
+                                    : series.ready(i);
+        };
+        lines.ready = line([&](std::size_t i) { return count(Q::Ready, i); });
+        lines.io = line([&](std::size_t i) { return count(Q::Io, i); });
+        lines.cpu = line([&](std::size_t i) {
+            return 100.0 * (lines.averaged() ? series.windowedAt(Q::Cpu, w, i) : series.cpu(i));
+        });
     }
-    lines.cpu = line([&](std::size_t i) {
-        return 100.0 * (lines.averaged() ? series.windowedAt(Q::Cpu, w, i) : series.cpu(i));
-    });
+    // The running maximum of the count lines, where it rises: the two merged by key.
+    const QCPGraphDataContainer& a = *lines.io.full;
+    const QCPGraphDataContainer& b = *lines.ready.full;
+    auto i = a.constBegin(), j = b.constBegin();
+    while (i != a.constEnd() || j != b.constEnd()) {
+        const bool fromA = j == b.constEnd() || (i != a.constEnd() && i->key <= j->key);
+        const QCPGraphData& d = fromA ? *i++ : *j++;
+        if (lines.countPeaks.empty() || d.value > lines.countPeaks.back().value)
+            lines.countPeaks.push_back({static_cast<Tick>(d.key), d.value});
+    }
+    lines.maxCount = lines.countPeaks.empty() ? 0 : lines.countPeaks.back().value;
     return lines;
 }
 
 UtilizationLines buildUtilizationLines(const Trace& trace, std::size_t maxSamples, Tick window)
 {
-    return buildUtilizationLines(std::make_shared<const UtilizationSeries>(trace, maxSamples), window);
+    return buildUtilizationLines(trace, std::make_shared<const UtilizationSeries>(trace, maxSamples), window);
 }
 
 std::string utilizationSeriesKey(std::size_t maxSamples)
@@ -94,8 +132,8 @@ std::shared_ptr<const UtilizationLines> utilizationLinesOf(
     if (auto found = indexes.find<UtilizationLines>(utilizationLinesKey(maxSamples, window)))
         return found;
     auto series = utilizationSeriesOf(indexes, trace, maxSamples);
-    return indexes.get<UtilizationLines>(
-        utilizationLinesKey(maxSamples, window), [&] { return buildUtilizationLines(series, window); });
+    return indexes.get<UtilizationLines>(utilizationLinesKey(maxSamples, window),
+        [&] { return buildUtilizationLines(trace, series, window); });
 }
 
 } // namespace procscope::ui

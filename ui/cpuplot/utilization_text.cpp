@@ -56,12 +56,14 @@ ValueTexts averagedTexts(const UtilizationSeries& series, Tick window, std::size
         tr("Ready %1").arg(count(series.windowedAt(Q::Ready, window, i)))};
 }
 
-QString captionText(const UtilizationSeries& series, Tick window, TimeUnit unit)
+QString captionText(const UtilizationSeries& series, Tick window, TimeUnit unit, bool exactSteps)
 {
     const int cpus = series.cpuCount();
     QStringList parts;
     if (window > 1)
         parts << tr("Average of the last %1").arg(windowText(window, unit));
+    else if (!exactSteps && series.bucketWidth() > 1)
+        parts << tr("Mean of each %1").arg(windowText(series.bucketWidth(), unit));
     else
         parts << (unit == TimeUnit::Nanosecond ? tr("Exact at each instant") : tr("Exact at each tick"));
     if (cpus > 1)

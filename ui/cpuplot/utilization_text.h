@@ -27,7 +27,8 @@ ValueTexts exactTexts(const TickValues& values, IoMeaning meaning);
 // Trailing averages over `window` ticks up to and including sample i: "CPU 62 %", "I/O 1.4".
 ValueTexts averagedTexts(const UtilizationSeries& series, Tick window, std::size_t i);
 
-// What the values are, in a line: exact or averaged, what CPU counts, what I/O counts.
-QString captionText(const UtilizationSeries& series, Tick window, TimeUnit unit);
+// What the values are, in a line: exact or averaged, what CPU counts, what I/O counts. Not
+// exactSteps: the exact lines were too many changes to keep and show each sample's mean.
+QString captionText(const UtilizationSeries& series, Tick window, TimeUnit unit, bool exactSteps = true);
 
 } // namespace procscope::ui
