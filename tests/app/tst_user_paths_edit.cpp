@@ -10,6 +10,7 @@
 #include "ui/editor/workload_model.h"
 #include "ui/panels/lesson_panel.h"
 #include "ui/quiz/quiz.h"
+#include "ui/quiz/quiz_session.h"
 #include "ui/quiz/quiz_panel.h"
 
 #include <QDir>
@@ -354,7 +355,8 @@ void TestUserPathsEdit::quizPredictRevealNext()
               "PROCSCOPE_TEST_QUIZ_REVEAL=1 runs it");
     m_window->playback()->seek(3);
     QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier);
-    ui::Quiz* quiz = m_window->quiz();
+    QVERIFY(m_window->quiz());
+    ui::Quiz* quiz = m_window->quiz()->quiz();
     QVERIFY(quiz && quiz->hasQuestion());
     const Tick from = quiz->position();
     // Keyboard alone: the answer controls have focus, Return reveals.
