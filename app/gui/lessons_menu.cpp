@@ -51,7 +51,7 @@ void addWorkloadLessons(QMenu* menu, const QString& folder, const std::function<
         QString title = workloadLessonTitle(path);
         if (title.isEmpty())
             title = QFileInfo(name).completeBaseName();
-        menu->addAction(title, menu, [open, path] { open(path); });
+        menu->addAction(title, menu, [open, path] { open(path); })->setData(path); // the file it opens
     }
     if (files.isEmpty())
         addNoneFound(menu, folder);
@@ -105,7 +105,8 @@ void fillLessonsMenu(QMenu* menu, const QString& tracesDir, const std::function<
     for (const LessonChapter& chapter : chapters) {
         QMenu* sub = ostep->addMenu(chapterTitle(chapter));
         for (const LessonEntry& lesson : chapter.lessons)
-            sub->addAction(lesson.label, sub, [open, path = lesson.path] { open(path); });
+            sub->addAction(lesson.label, sub, [open, path = lesson.path] { open(path); })
+                ->setData(lesson.path);
     }
     if (chapters.isEmpty())
         addNoneFound(ostep, folder);

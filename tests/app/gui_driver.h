@@ -235,8 +235,10 @@ inline QString viewsOffTheCursor(MainWindow& window)
     check("ready queue", window.findChild<ui::ReadyQueuePanel*>()->model()->tick());
     check("event log", window.findChild<ui::EventLogPanel*>()->model()->cursorTick());
     check("process tree", window.findChild<ui::ProcessTreeView*>()->treeModel()->tick());
-    if (now <= std::numeric_limits<int>::max()) // a slider holds an int
-        check("scrubber", window.findChild<ui::PlaybackBar*>()->scrubber()->value());
+    // The scrubber maps a long trace onto at most PlaybackBar::kScrubberSteps positions.
+    if (window.findChild<ui::PlaybackBar*>()->scrubber()->value() !=
+        ui::PlaybackBar::scrubberPosition(now, window.playback()->lastTick()))
+        off << QStringLiteral("scrubber %1").arg(window.findChild<ui::PlaybackBar*>()->scrubber()->value());
     if (off.isEmpty())
         return {};
     return QStringLiteral("cursor at %1, but %2").arg(now).arg(off.join(QStringLiteral(", ")));

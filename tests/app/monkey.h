@@ -12,6 +12,7 @@
 #include "ui/panels/event_log_view.h"
 #include "ui/playback/playback_bar.h"
 #include "ui/quiz/quiz_panel.h"
+#include "ui/quiz/quiz_session.h"
 
 #include <QAbstractSpinBox>
 #include <QCheckBox>
@@ -284,11 +285,11 @@ public:
                 .arg(playback->lastTick());
         if (m_window->document() && !playback->document())
             return QStringLiteral("the playback controller lost the document");
-        if (!m_window->quiz() && playback->document() != m_window->document())
+        if (!m_window->quiz()->isActive() && playback->document() != m_window->document())
             return QStringLiteral("the views follow a document that is not the open one");
         // The selection names a process of the open document (the quiz shows a part of it, which
         // may not have that process yet: the views check that themselves).
-        const ui::Document* open = m_window->quiz() ? m_window->document() : playback->document();
+        const ui::Document* open = m_window->quiz()->isActive() ? m_window->document() : playback->document();
         if (const ProcIndex selected = m_window->viewState()->selectedProcess();
             selected >= 0 && (!open || std::size_t(selected) >= open->trace().processCount()))
             return QStringLiteral("process %1 is selected, but the trace has no such process").arg(selected);

@@ -120,6 +120,7 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
         playback->seek(steps <= 0 || last <= steps
                            ? Tick(v)
                            : static_cast<Tick>(static_cast<long double>(v) * last / steps + 0.5L));
+        refresh(); // a held cursor (the quiz's limit) puts the handle back where the cursor is
     });
     connect(m_speed, &QDoubleSpinBox::valueChanged, playback,
         [this, playback](double v) { playback->setSpeed(v * m_speedScale); });
@@ -145,6 +146,14 @@ void PlaybackBar::changeEvent(QEvent* event)
     }
 }
 
+int PlaybackBar::scrubberPosition(Tick tick, Tick last)
+{
+    const Tick steps = std::min<Tick>(last, kScrubberSteps);
+    if (last <= steps)
+        return static_cast<int>(tick);
+    return static_cast<int>(static_cast<long double>(tick) * static_cast<long double>(steps) / last);
+}
+
 void PlaybackBar::retime()
 {
     const TimeText time = m_playback->document() ? TimeText(m_playback->document()->trace()) : TimeText();
@@ -167,11 +176,9 @@ void PlaybackBar::refresh()
     // A QSlider holds an int: traces longer than that are scrubbed coarsely, which is all a hand can do.
     const int steps = static_cast<int>(std::min<Tick>(last, kScrubberSteps));
     m_scrubber->setRange(0, steps);
-    m_scrubber->setValue(last <= steps
-                             ? static_cast<int>(m_playback->tick())
-                             : static_cast<int>(static_cast<long double>(m_playback->tick()) * steps / last));
+    m_scrubber->setValue(scrubberPosition(m_playback->tick(), last));
     const TimeText time = m_playback->document() ? TimeText(m_playback->document()->trace()) : TimeText();
-    const QString pattern = time.isTicks() ? tr("tick %1 / %2") : tr("%1 / %2 %3");
+    const QString pattern = time.isTicks() ? tr("%3 %1 / %2") : tr("%1 / %2 %3");
     m_tick->setText(pattern.arg(time.number(m_playback->tick()), time.number(last), time.unit()));
     // A label of fixed size changes its text without laying the bar out again on every frame;
     // it is measured again only for a new trace or a new font.

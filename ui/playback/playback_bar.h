@@ -4,7 +4,9 @@
 
 #include "ui/playback/playback_controller.h"
 
+#include "core/trace/trace.h"
 #include <QPointer>
+
 #include <QString>
 #include <QWidget>
 
@@ -26,6 +28,8 @@ public:
 
     // The scrubber has at most this many positions; a longer trace maps onto them in proportion.
     static constexpr int kScrubberSteps = 1'000'000;
+    // The scrubber position that shows `tick` of a trace whose last tick is `last`.
+    static int scrubberPosition(Tick tick, Tick last);
 
 protected:
     void changeEvent(QEvent* event) override; // a new font: the tick label's size again
